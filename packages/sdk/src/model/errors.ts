@@ -1,0 +1,70 @@
+import type { Position, Span } from './ast.js';
+
+/** The error key the server answers an invalid model definition with. */
+export const INVALID_MODEL_KEY = 'glsErr.invalidModel' as const;
+
+/** A problem that makes a model definition invalid, at a place in its text. */
+export interface ModelError {
+  /** 1-based line of the start of the offending text. */
+  line: number;
+  /** 1-based column (UTF-16 code units) of the start of the offending text. */
+  column: number;
+  /** Line and column just past the offending text, for highlighting. */
+  endLine: number;
+  endColumn: number;
+  message: string;
+  key: typeof INVALID_MODEL_KEY;
+}
+
+/** Something legal but probably unintended in a model definition, at a place in its text. */
+export interface ModelWarning {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+}
+
+/** Thrown inside the lexer and parser for the first syntax error; `parseModel` turns it into a `ModelError`. */
+export class ModelSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly span: Span,
+  ) {
+    super(message);
+    this.name = 'ModelSyntaxError';
+  }
+}
+
+/** Builds a model error for a span. */
+export function modelError(span: Span, message: string): ModelError {
+  return {
+    line: span.start.line,
+    column: span.start.column,
+    endLine: span.end.line,
+    endColumn: span.end.column,
+    message,
+    key: INVALID_MODEL_KEY,
+  };
+}
+
+/** Builds a model warning for a span. */
+export function modelWarning(span: Span, message: string): ModelWarning {
+  return {
+    line: span.start.line,
+    column: span.start.column,
+    endLine: span.end.line,
+    endColumn: span.end.column,
+    message,
+  };
+}
+
+/** Orders diagnostics by where they are in the text. */
+export function byPosition(a: { line: number; column: number }, b: { line: number; column: number }): number {
+  return a.line - b.line || a.column - b.column;
+}
+
+/** A zero-width span at a position. */
+export function pointSpan(position: Position): Span {
+  return { start: position, end: position };
+}

@@ -59,7 +59,8 @@ function scanJson(text: string, start: number): void {
         i++;
         return;
       }
-      if (c < 32) fail(c === 10 ? 'unterminated string (line break inside a string)' : 'control character inside a string');
+      if (c === 10) fail('unterminated string: a line break comes before the closing quote', open);
+      if (c < 32) fail('control character inside a string');
       if (c === 92) {
         const e = text[i + 1];
         if (e === 'u') {
@@ -101,9 +102,9 @@ function scanJson(text: string, start: number): void {
         scanValue(depth + 1);
         skipSpace();
         if (text[i] === ',') {
-          i++;
+          const comma = i++;
           skipSpace();
-          if (text[i] === '}') fail('trailing comma before "}"');
+          if (text[i] === '}') fail('trailing comma before "}"', comma);
           continue;
         }
         if (text[i] === '}') {
@@ -124,9 +125,9 @@ function scanJson(text: string, start: number): void {
         scanValue(depth + 1);
         skipSpace();
         if (text[i] === ',') {
-          i++;
+          const comma = i++;
           skipSpace();
-          if (text[i] === ']') fail('trailing comma before "]"');
+          if (text[i] === ']') fail('trailing comma before "]"', comma);
           continue;
         }
         if (text[i] === ']') {

@@ -1,0 +1,49 @@
+export { LdEvent } from './ld-event.js';
+export { LdRowSelectEvent, type LdRowSelectDetail } from './row-select.js';
+export { LdPageChangeEvent, type LdPageChangeDetail } from './page-change.js';
+export { LdSortChangeEvent, SORT_DIRECTIONS, type SortDirection, type LdSortChangeDetail } from './sort-change.js';
+export { LdCopyEvent, type LdCopyDetail } from './copy.js';
+export {
+  LdLoginEvent,
+  LdLoginRequiredEvent,
+  LdLogoutEvent,
+  LdAuthChangeEvent,
+  LOGIN_REQUIRED_REASONS,
+  type LoginRequiredReason,
+  type LdAuthUser,
+  type LdLoginDetail,
+  type LdLoginRequiredDetail,
+  type LdLogoutDetail,
+  type LdAuthChangeDetail,
+} from './auth.js';
+export { LdNavigateEvent, type LdNavigateDetail } from './navigate.js';
+export { LdSettingsSaveEvent, type LdSettingsSaveDetail, type ManagerSettings } from './settings-save.js';
+export { LdPropertiesSaveEvent, type LdPropertiesSaveDetail } from './properties.js';
+export { LdRetryEvent } from './retry.js';
+
+import type { LdRowSelectEvent } from './row-select.js';
+import type { LdPageChangeEvent } from './page-change.js';
+import type { LdSortChangeEvent } from './sort-change.js';
+import type { LdCopyEvent } from './copy.js';
+import type { LdAuthChangeEvent, LdLoginEvent, LdLoginRequiredEvent, LdLogoutEvent } from './auth.js';
+import type { LdNavigateEvent } from './navigate.js';
+import type { LdSettingsSaveEvent } from './settings-save.js';
+import type { LdPropertiesSaveEvent } from './properties.js';
+import type { LdRetryEvent } from './retry.js';
+
+declare global {
+  interface HTMLElementEventMap {
+    'ld-row-select': LdRowSelectEvent;
+    'ld-page-change': LdPageChangeEvent;
+    'ld-sort-change': LdSortChangeEvent;
+    'ld-copy': LdCopyEvent;
+    'ld-login': LdLoginEvent;
+    'ld-login-required': LdLoginRequiredEvent;
+    'ld-logout': LdLogoutEvent;
+    'ld-auth-change': LdAuthChangeEvent;
+    'ld-navigate': LdNavigateEvent;
+    'ld-settings-save': LdSettingsSaveEvent;
+    'ld-properties-save': LdPropertiesSaveEvent;
+    'ld-retry': LdRetryEvent;
+  }
+}

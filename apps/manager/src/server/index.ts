@@ -1,0 +1,10 @@
+export { startManagerServer, createManagerApp, defaultDataDir, DEFAULT_HOST, DEFAULT_PORT } from './app.js';
+export type { ManagerServer, ManagerServerOptions } from './app.js';
+export { checkHost, parseLicenseServerUrl, DEFAULT_LICENSE_SERVER_PORT } from './host.js';
+export { SettingsStore, defaultSettings, validateSettings, licenseServerOrigin, PAGE_SIZE_MIN, PAGE_SIZE_MAX } from './settings.js';
+export type { ManagerSettings, SettingsFile } from './settings.js';
+export { checkRelayTarget, RELAY_PREFIX } from './relay.js';
+export { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './security.js';
+export type { ProbeResult } from './probe.js';
+export type { ManagerBuildInfo } from './build-info.js';
+export type { ManagerErrorBody } from './errors.js';

@@ -1,0 +1,18 @@
+export {
+  LicenseDeskError,
+  LicenseServerError,
+  UnauthorizedError,
+  AuthError,
+  ForbiddenError,
+  NotFoundError,
+  ConflictError,
+  ValidationError,
+  PayloadTooLargeError,
+  TooManyRequestsError,
+  ServerError,
+  ConnectionError,
+  AbortError,
+  createLicenseServerError,
+  type ErrorDetail,
+  type LicenseServerErrorInit,
+} from './errors.js';

@@ -1,0 +1,1 @@
+export { Paginated, DEFAULT_PAGE_SIZE, type Page, type PageFetcher, type FetchedPage, type PaginatedOptions } from './paginated.js';

@@ -32,8 +32,7 @@ export class LdElement extends LitElement {
   /** Roles of the signed-in user: from the provider, else from the client's own session. */
   protected get roles(): readonly string[] {
     if (this.providedSession) return this.providedSession.roles;
-    const session = this.client?.session as { roles?: readonly string[] } | null | undefined;
-    return session?.roles ?? [];
+    return this.client?.session?.roles ?? [];
   }
 
   /** True when the signed-in user holds the role. */

@@ -1,0 +1,122 @@
+import { LitElement, html, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import { clientContext } from '../../context/client-context.js';
+import { DEFAULT_PAGE_SIZE, managerOptionsContext, type ManagerOptions } from '../../context/manager-options-context.js';
+import { sessionContext } from '../../context/session-context.js';
+import {
+  LdAuthChangeEvent,
+  LdLoginEvent,
+  LdLoginRequiredEvent,
+  LdLogoutEvent,
+  type LdAuthChangeDetail,
+  type LdAuthUser,
+} from '../../events/auth.js';
+import type { LicenseServerClient } from '../../internal/sdk.js';
+import styles from './provider.styles.js';
+
+/**
+ * @summary Gives an SDK client, the manager options and the sign-in state to every element inside it.
+ *
+ * @slot - The elements that use the client.
+ *
+ * @event ld-auth-change - The sign-in state changed: `detail {user: {user, roles} | null, reason}`.
+ *   Fired after an `ld-login` or `ld-logout` from inside, after a 401 seen inside (`ld-login-required`)
+ *   while signed in, and when a new `client` is set.
+ */
+export class LdProvider extends LitElement {
+  static override styles = styles;
+
+  /** The SDK client from `createLicenseServerClient`, shared with everything inside. */
+  @provide({ context: clientContext })
+  @property({ attribute: false })
+  client?: LicenseServerClient;
+
+  /** Records per page for the paged views inside. */
+  @property({ type: Number, attribute: 'page-size' })
+  pageSize = DEFAULT_PAGE_SIZE;
+
+  /** Whether the Devices view inside offers removing a device. */
+  @property({ type: Boolean, attribute: 'allow-device-drop' })
+  allowDeviceDrop = false;
+
+  @provide({ context: managerOptionsContext })
+  @state()
+  protected options: ManagerOptions = { pageSize: DEFAULT_PAGE_SIZE, allowDeviceDrop: false };
+
+  @provide({ context: sessionContext })
+  @state()
+  protected session: LdAuthUser | null = null;
+
+  /** Who is signed in through the provided client, or null. */
+  get user(): LdAuthUser | null {
+    return this.session;
+  }
+
+  constructor() {
+    super();
+    this.addEventListener(LdLoginEvent.eventName, this.handleLogin);
+    this.addEventListener(LdLogoutEvent.eventName, this.handleLogout);
+    this.addEventListener(LdLoginRequiredEvent.eventName, this.handleLoginRequired);
+  }
+
+  /** Signs out of the provided client and tells everything inside. */
+  async logout(): Promise<void> {
+    const user = this.session?.user ?? null;
+    try {
+      await this.client?.logout();
+    } finally {
+      this.dispatchEvent(new LdLogoutEvent({ user }));
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('pageSize') || changed.has('allowDeviceDrop')) {
+      const pageSize = Number.isInteger(this.pageSize) && this.pageSize > 0 ? this.pageSize : DEFAULT_PAGE_SIZE;
+      this.options = { pageSize, allowDeviceDrop: this.allowDeviceDrop };
+    }
+    if (changed.has('client')) {
+      this.session = sessionOf(this.client);
+      if (changed.get('client') !== undefined || this.client) this.announce('client');
+    }
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+
+  private announce(reason: LdAuthChangeDetail['reason']): void {
+    this.dispatchEvent(new LdAuthChangeEvent({ user: this.session, reason }));
+  }
+
+  private handleLogin = (event: LdLoginEvent): void => {
+    // The provider dispatches its own events; ignore them if they come back to it.
+    if (event.target === this) return;
+    this.session = { user: event.detail.user, roles: [...event.detail.roles] };
+    this.announce('login');
+  };
+
+  private handleLogout = (): void => {
+    this.session = null;
+    this.announce('logout');
+  };
+
+  private handleLoginRequired = (event: LdLoginRequiredEvent): void => {
+    if (event.detail.reason !== 'unauthorized') return;
+    if (this.session === null && !this.client?.session) return;
+    this.session = null;
+    this.announce('unauthorized');
+  };
+}
+
+function sessionOf(client: LicenseServerClient | undefined): LdAuthUser | null {
+  const session = client?.session;
+  if (!session || session.passwordChangeRequired) return null;
+  return { user: session.user, roles: [...session.roles] };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ld-provider': LdProvider;
+  }
+}

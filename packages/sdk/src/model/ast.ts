@@ -120,8 +120,9 @@ export interface RuleNode extends RuleDefinition {
   matcher: MatcherNode;
   /** Where each pool name of `use` was written. */
   poolSpans: Span[];
+  /** The whole rule, from `on` to its closing `}`. */
   span: Span;
-  /** The rule's source text, from `on` to its closing `}`. */
+  /** The source text of the rule's condition, from `on` up to its `{` (e.g. `on hostid("F01898AD8DD3/ETHERNET")`). */
   text: string;
 }
 

@@ -1,6 +1,6 @@
 import { parseHostIdSpec, sameHostId, type HostId } from '../domain/hostid.js';
 import type { Matcher, ModelDefinition, RuleDefinition, RuleNode } from './ast.js';
-import { serialiseRule } from './serialise.js';
+import { serialiseMatcher } from './serialise.js';
 import { DEFAULT_POOL } from './semantics.js';
 
 /** What the rules look at in a client's request. */
@@ -19,7 +19,7 @@ export interface DecidingRule {
   /** 1-based line and column of the rule; 0 when the model was built in code rather than parsed. */
   line: number;
   column: number;
-  /** The rule's text as written (or as serialised when the model was built in code). */
+  /** The rule's condition as written, e.g. `on hostid("F01898AD8DD3/ETHERNET")` (serialised when the model was built in code). */
   text: string;
 }
 
@@ -74,7 +74,7 @@ function decidingRule(rule: RuleDefinition, index: number): DecidingRule {
   if (node.span && typeof node.text === 'string') {
     return { index, line: node.span.start.line, column: node.span.start.column, text: node.text };
   }
-  return { index, line: 0, column: 0, text: serialiseRule(rule) };
+  return { index, line: 0, column: 0, text: `on ${serialiseMatcher(rule.matcher)}` };
 }
 
 /**

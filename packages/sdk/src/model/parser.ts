@@ -288,6 +288,7 @@ export class Parser {
   private parseRule(): RuleNode {
     const start = this.advance();
     const matcher = this.parseOr();
+    const headEnd = (this.previous ?? start).span.end;
     const brace = this.peek();
     if (!isPunct(brace, '{')) this.unexpected(brace, '"{", "AND" or "OR" after the rule\'s condition');
     this.openBlock(`the rule at line ${start.span.start.line}`);
@@ -333,7 +334,7 @@ export class Parser {
       poolSpans,
       action,
       span,
-      text: this.text.slice(span.start.offset, span.end.offset),
+      text: this.text.slice(span.start.offset, headEnd.offset),
     };
     if (without) rule.without = without;
     return rule;

@@ -14,7 +14,7 @@ describe('C07', () => {
     expect(evaluateModel(model, ethernet('F01898AD8DD3'))).toEqual({
       decision: 'accept',
       pools: ['eng'],
-      rule: { index: 0, line: 3, column: 3, text: 'on hostid("F01898AD8DD3/ETHERNET") { use "eng" accept }' },
+      rule: { index: 0, line: 3, column: 3, text: 'on hostid("F01898AD8DD3/ETHERNET")' },
     });
   });
 
@@ -74,9 +74,9 @@ describe('evaluateModel', () => {
     expect(evaluateModel(model, { hostId: { value: 'carol', type: 'USER' } }).decision).toBe('deny');
   });
 
-  test('describes rules of a model built in code by their serialised text', () => {
+  test('describes rules of a model built in code by their serialised condition', () => {
     const model: ModelDefinition = { name: 'm', pools: [], rules: [{ matcher: { kind: 'any' }, pools: [], action: 'deny' }] };
-    expect(evaluateModel(model, ethernet('AABBCCDDEEFF')).rule).toEqual({ index: 0, line: 0, column: 0, text: 'on any() { deny }' });
+    expect(evaluateModel(model, ethernet('AABBCCDDEEFF')).rule).toEqual({ index: 0, line: 0, column: 0, text: 'on any()' });
   });
 });
 

@@ -26,7 +26,7 @@ model "example" {
     ]);
     expect(model.rules[0]?.matcher).toMatchObject({ kind: 'hostid', hostIds: ['F01898AD8DD3/ETHERNET', '5E00A4F17201/ETHERNET'] });
     expect(model.rules[0]?.span.start).toMatchObject({ line: 8, column: 3 });
-    expect(model.rules[1]?.text).toBe('on any() { use "default" accept }');
+    expect(model.rules[1]?.text).toBe('on any()');
   });
 
   test('reads a model without pools', () => {
@@ -63,9 +63,10 @@ model /* inline */ "m" { // trailing
     expect(model.rules[0]?.action).toBe('accept');
   });
 
-  test('keeps the whole source text of a rule', () => {
-    const model = parseValid('model "m" {\n  on hostname("a") ||\n     hostname("b") { deny }\n}');
-    expect(model.rules[0]?.text).toBe('on hostname("a") ||\n     hostname("b") { deny }');
+  test('keeps the source text of a rule\'s condition and spans the whole rule', () => {
+    const model = parseValid('model "m" {\n  on (hostname("a") ||\n     hostname("b")) /* why */ { deny }\n}');
+    expect(model.rules[0]?.text).toBe('on (hostname("a") ||\n     hostname("b"))');
+    expect(model.rules[0]?.span).toMatchObject({ start: { line: 2, column: 3 }, end: { line: 3, column: 39 } });
   });
 
   test('reads vendor string matches with escapes', () => {

@@ -59,9 +59,11 @@ function dateExpiry(value: string, year: number, month: number, day: number): Pa
 }
 
 /**
- * Parses an expiry as servers send it: `permanent` (any case), an absent or empty value, and the
- * year-0 sentinels are permanent; `YYYY-MM-DD` and `dd-mmm-yyyy` are calendar dates (`2099-01-01`
- * is a date, not permanent); ISO date-times are instants (UTC when no offset is given).
+ * Parses an expiry as servers send it, returning an error that names the value when it cannot be read.
+ *
+ * @remarks `permanent` (any case), an absent or empty value and the year-0 sentinels (`0000-01-01`,
+ * `01-jan-0000`) are permanent; `YYYY-MM-DD` and `dd-mmm-yyyy` are calendar dates (`2099-01-01` is a
+ * date, not permanent); ISO date-times are instants (UTC when no offset is given).
  */
 export function parseExpiry(value: string | null | undefined): ParseResult<Expiry> {
   if (value === null || value === undefined) return parsed(PERMANENT);

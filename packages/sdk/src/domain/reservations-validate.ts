@@ -282,11 +282,12 @@ class Validator {
 }
 
 /**
- * Checks a reservation import (one group object or an array of groups) before it is posted, and
- * reports every problem with a JSON path: value types and required fields, positive whole counts
- * (never coerced), versions, unknown fields, a host id at most once in the whole posting (ETHERNET
- * compared ignoring case and separators), unique group names, one entry per feature version per
- * reservation, and clashes with what the server already holds.
+ * Checks a reservation import (one group object or an array of groups) before it is posted, reporting every problem with a JSON path.
+ *
+ * @remarks Checks value types and required fields, positive whole counts (never coerced), versions,
+ * unknown fields, a host id at most once in the whole posting (ETHERNET compared ignoring case and
+ * separators), unique group names, one entry per feature version per reservation, and clashes with
+ * what the server already holds. A missing name is legal.
  */
 export function validateReservationImport(
   json: unknown,

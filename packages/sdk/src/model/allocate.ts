@@ -74,11 +74,12 @@ function specFor(specs: readonly FeatureSpec[], record: AllocatableFeature): Fea
 }
 
 /**
- * Places the server's feature counts into the model's pools, in file order and then the default
- * pool: a count takes up to that many counts (filling from the records in the order given), `N%` takes
- * N% of each record's count (rounded down), `remainder` takes everything left so later pools get none,
- * and whatever no pool took stays in the default pool. When the server holds fewer counts than the
- * model asks for, pools get what is left in file order and the shortfall is listed in `shortages`.
+ * Places the server's feature counts into the model's pools, in file order, and what is left into the default pool.
+ *
+ * @remarks A count takes up to that many counts (filling from the records in the order given), `N%`
+ * takes N% of each record's count (rounded down), `remainder` takes everything left so later pools get
+ * none, and whatever no pool took stays in the default pool. When the server holds fewer counts than
+ * the model asks for, pools get what is left in file order and the shortfall is listed in `shortages`.
  * Uncounted records are unlimited: every pool that lists them, and the default pool, hold them with
  * `allocated: null`.
  */

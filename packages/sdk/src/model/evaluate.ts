@@ -78,10 +78,12 @@ function decidingRule(rule: RuleDefinition, index: number): DecidingRule {
 }
 
 /**
- * Decides a request the way the server does: rules in order, the first that matches and accepts or
- * denies decides, `continue` collects its pools and goes on, and when no rule decides the implicit
+ * Decides which pools serve a request, or that it is denied, the way the server applies the rules.
+ *
+ * @remarks Rules are tried in order; the first that matches and accepts or denies decides, `continue`
+ * collects its pools and goes on, and when no rule decides the implicit
  * `on any() { use "default" accept }` does. A rule without an action accepts; an accepting rule that
- * collected no pools serves from the default pool.
+ * collected no pools serves from the default pool; a denial serves no pools.
  */
 export function evaluateModel(model: ModelDefinition, request: EvaluationRequest): Evaluation {
   const pools: string[] = [];

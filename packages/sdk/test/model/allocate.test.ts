@@ -146,6 +146,6 @@ describe('matchesGlob', () => {
   test('stays fast on a pathological pattern', () => {
     const started = performance.now();
     expect(matchesGlob(`${'*a'.repeat(50)}b`, 'a'.repeat(5000))).toBe(false);
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });

@@ -12,7 +12,7 @@ import {
   type LdAuthChangeDetail,
   type LdAuthUser,
 } from '../../events/auth.js';
-import type { LicenseServerClient } from '../../internal/sdk.js';
+import type { LicenseServerClient, Session } from '../../internal/sdk.js';
 import styles from './provider.styles.js';
 
 /**
@@ -53,11 +53,24 @@ export class LdProvider extends LitElement {
     return this.session;
   }
 
+  private unsubscribe?: () => void;
+
   constructor() {
     super();
     this.addEventListener(LdLoginEvent.eventName, this.handleLogin);
     this.addEventListener(LdLogoutEvent.eventName, this.handleLogout);
     this.addEventListener(LdLoginRequiredEvent.eventName, this.handleLoginRequired);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.subscribe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
   }
 
   /** Signs out of the provided client and tells everything inside. */
@@ -76,8 +89,8 @@ export class LdProvider extends LitElement {
       this.options = { pageSize, allowDeviceDrop: this.allowDeviceDrop };
     }
     if (changed.has('client')) {
-      this.session = sessionOf(this.client);
-      if (changed.get('client') !== undefined || this.client) this.announce('client');
+      this.subscribe();
+      this.setSession(sessionOf(this.client?.session), 'client', changed.get('client') !== undefined || !!this.client);
     }
   }
 
@@ -85,32 +98,42 @@ export class LdProvider extends LitElement {
     return html`<slot></slot>`;
   }
 
-  private announce(reason: LdAuthChangeDetail['reason']): void {
-    this.dispatchEvent(new LdAuthChangeEvent({ user: this.session, reason }));
+  private subscribe(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    const client = this.client;
+    if (!client || !this.isConnected || typeof client.onSessionChange !== 'function') return;
+    this.unsubscribe = client.onSessionChange((session) => {
+      this.setSession(sessionOf(session), session ? 'login' : 'logout');
+    });
+  }
+
+  /** Sets the provided session and announces it when who is signed in (or their roles) changed. */
+  private setSession(next: LdAuthUser | null, reason: LdAuthChangeDetail['reason'], force = false): void {
+    const previous = this.session;
+    const same =
+      previous === next ||
+      (previous !== null && next !== null && previous.user === next.user && previous.roles.join() === next.roles.join());
+    if (same && !force) return;
+    this.session = next;
+    this.dispatchEvent(new LdAuthChangeEvent({ user: next, reason }));
   }
 
   private handleLogin = (event: LdLoginEvent): void => {
-    // The provider dispatches its own events; ignore them if they come back to it.
-    if (event.target === this) return;
-    this.session = { user: event.detail.user, roles: [...event.detail.roles] };
-    this.announce('login');
+    this.setSession({ user: event.detail.user, roles: [...event.detail.roles] }, 'login');
   };
 
   private handleLogout = (): void => {
-    this.session = null;
-    this.announce('logout');
+    this.setSession(null, 'logout');
   };
 
   private handleLoginRequired = (event: LdLoginRequiredEvent): void => {
     if (event.detail.reason !== 'unauthorized') return;
-    if (this.session === null && !this.client?.session) return;
-    this.session = null;
-    this.announce('unauthorized');
+    this.setSession(null, 'unauthorized');
   };
 }
 
-function sessionOf(client: LicenseServerClient | undefined): LdAuthUser | null {
-  const session = client?.session;
+function sessionOf(session: Session | null | undefined): LdAuthUser | null {
   if (!session || session.passwordChangeRequired) return null;
   return { user: session.user, roles: [...session.roles] };
 }

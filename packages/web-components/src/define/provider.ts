@@ -1,0 +1,4 @@
+import { defineElement } from '../internal/define-element.js';
+import { LdProvider } from '../components/provider/provider.js';
+
+defineElement('ld-provider', LdProvider);

@@ -13,3 +13,7 @@ import './define/settings-form.js';
 import './define/about-panel.js';
 import './define/hostid-input.js';
 import './define/properties-editor.js';
+import './define/features-table.js';
+import './define/feature-details.js';
+import './define/devices-table.js';
+import './define/device-details.js';

@@ -17,6 +17,18 @@ export { LdSettingsForm, SETTINGS_FORM_STATES, type SettingsFormState } from './
 export { LdAboutPanel, type BuildInfo } from './components/about-panel/about-panel.js';
 export { LdHostIdInput } from './components/hostid-input/hostid-input.js';
 export { LdPropertiesEditor } from './components/properties-editor/properties-editor.js';
+export {
+  LdFeaturesTable,
+  FEATURES_TABLE_VIEWS,
+  SUMMARY_COLUMNS,
+  DETAILS_COLUMNS,
+  summaryRows,
+  type FeaturesTableView,
+  type FeatureSummaryRow,
+} from './components/features-table/features-table.js';
+export { LdFeatureDetails, SERVED_DEVICE_COLUMNS, VENDOR_STRING_SHORT_LENGTH } from './components/feature-details/feature-details.js';
+export { LdDevicesTable, DEVICE_COLUMNS, hostidPrefixFilter } from './components/devices-table/devices-table.js';
+export { LdDeviceDetails, CONSUMED_FEATURE_COLUMNS } from './components/device-details/device-details.js';
 
 export * from './context/index.js';
 export * from './events/index.js';

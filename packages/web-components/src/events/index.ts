@@ -20,6 +20,10 @@ export { LdNavigateEvent, type LdNavigateDetail } from './navigate.js';
 export { LdSettingsSaveEvent, type LdSettingsSaveDetail, type ManagerSettings } from './settings-save.js';
 export { LdPropertiesSaveEvent, type LdPropertiesSaveDetail } from './properties.js';
 export { LdRetryEvent } from './retry.js';
+export { LdFeatureSelectEvent, type LdFeatureSelectDetail } from './feature-select.js';
+export { LdDeviceSelectEvent, type LdDeviceSelectDetail } from './device-select.js';
+export { LdDeviceDroppedEvent, type LdDeviceDroppedDetail } from './device-dropped.js';
+export { LdBackEvent, type LdBackDetail } from './back.js';
 
 import type { LdRowSelectEvent } from './row-select.js';
 import type { LdPageChangeEvent } from './page-change.js';
@@ -30,6 +34,10 @@ import type { LdNavigateEvent } from './navigate.js';
 import type { LdSettingsSaveEvent } from './settings-save.js';
 import type { LdPropertiesSaveEvent } from './properties.js';
 import type { LdRetryEvent } from './retry.js';
+import type { LdFeatureSelectEvent } from './feature-select.js';
+import type { LdDeviceSelectEvent } from './device-select.js';
+import type { LdDeviceDroppedEvent } from './device-dropped.js';
+import type { LdBackEvent } from './back.js';
 
 declare global {
   interface HTMLElementEventMap {
@@ -45,5 +53,9 @@ declare global {
     'ld-settings-save': LdSettingsSaveEvent;
     'ld-properties-save': LdPropertiesSaveEvent;
     'ld-retry': LdRetryEvent;
+    'ld-feature-select': LdFeatureSelectEvent;
+    'ld-device-select': LdDeviceSelectEvent;
+    'ld-device-dropped': LdDeviceDroppedEvent;
+    'ld-back': LdBackEvent;
   }
 }

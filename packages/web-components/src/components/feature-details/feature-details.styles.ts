@@ -1,0 +1,14 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    display: block;
+  }
+  .base {
+    display: grid;
+    gap: var(--ld-feature-details-gap, 0.5rem);
+  }
+  .fields {
+    grid-template-columns: minmax(var(--ld-feature-details-label-width, 9rem), max-content) minmax(0, 1fr);
+  }
+`;

@@ -1,0 +1,14 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    display: block;
+  }
+  .base {
+    display: grid;
+    gap: var(--ld-features-table-gap, 0.5rem);
+  }
+  .tab[aria-selected='true'] {
+    box-shadow: inset 0 -2px 0 var(--ld-features-table-tab-accent, var(--_ld-accent));
+  }
+`;

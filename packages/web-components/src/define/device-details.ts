@@ -1,0 +1,4 @@
+import { defineElement } from '../internal/define-element.js';
+import { LdDeviceDetails } from '../components/device-details/device-details.js';
+
+defineElement('ld-device-details', LdDeviceDetails);

@@ -1,0 +1,4 @@
+import { defineElement } from '../internal/define-element.js';
+import { LdDevicesTable } from '../components/devices-table/devices-table.js';
+
+defineElement('ld-devices-table', LdDevicesTable);

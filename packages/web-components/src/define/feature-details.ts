@@ -1,0 +1,4 @@
+import { defineElement } from '../internal/define-element.js';
+import { LdFeatureDetails } from '../components/feature-details/feature-details.js';
+
+defineElement('ld-feature-details', LdFeatureDetails);

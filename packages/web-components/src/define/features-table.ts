@@ -1,0 +1,4 @@
+import { defineElement } from '../internal/define-element.js';
+import { LdFeaturesTable } from '../components/features-table/features-table.js';
+
+defineElement('ld-features-table', LdFeaturesTable);

@@ -1,0 +1,54 @@
+/**
+ * Text for license values as the feature and device views show them. Every function returns plain
+ * text; callers bind it as text, never as HTML.
+ */
+import { formatExpiry, parseExpiry } from '@licensedesk/sdk';
+import { DEFAULT_PAGE_SIZE } from '../context/manager-options-context.js';
+
+/** Shown for a count that does not limit use (`uncounted` records). */
+export const UNCOUNTED_TEXT = 'Uncounted';
+/** Shown for a value the server did not send. */
+export const NO_VALUE_TEXT = '—';
+
+/**
+ * An expiry as text: "Permanent" for `permanent`, an absent value and the year-0 sentinels; a
+ * calendar date exactly as `YYYY-MM-DD` (never shifted by the viewer's time zone); the UTC instant
+ * for a date-time. A value the SDK cannot read is shown as sent.
+ */
+export function expiryText(value: string | null | undefined): string {
+  const parsed = parseExpiry(value);
+  return parsed.ok ? formatExpiry(parsed.value) : String(value);
+}
+
+/** A count, or "Uncounted" when the record does not limit use. */
+export function countText(count: number | null | undefined, uncounted?: boolean | null): string {
+  if (uncounted === true || count === null) return UNCOUNTED_TEXT;
+  return typeof count === 'number' && Number.isFinite(count) ? String(count) : NO_VALUE_TEXT;
+}
+
+/** A plain number, or a dash when absent. */
+export function numberText(value: number | null | undefined): string {
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : NO_VALUE_TEXT;
+}
+
+/** A flag as `true` / `false`, the way the vendor's Features view lists Metered and Counted. */
+export function booleanText(value: boolean | null | undefined): 'true' | 'false' {
+  return value === true ? 'true' : 'false';
+}
+
+/** Any optional text, or a dash when absent or empty. */
+export function optionalText(value: string | null | undefined): string {
+  return typeof value === 'string' && value !== '' ? value : NO_VALUE_TEXT;
+}
+
+/** The largest page the views render at once, so the DOM stays small (C27). */
+export const MAX_VIEW_PAGE_SIZE = 100;
+
+/**
+ * The page size a view uses: an explicit one when valid, else the manager option, capped at
+ * {@link MAX_VIEW_PAGE_SIZE}.
+ */
+export function viewPageSize(explicit: number | null | undefined, fromOptions: number | null | undefined): number {
+  const pick = [explicit, fromOptions].find((n): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0);
+  return Math.min(pick ?? DEFAULT_PAGE_SIZE, MAX_VIEW_PAGE_SIZE);
+}

@@ -143,9 +143,8 @@ describe('matchesGlob', () => {
     expect(matchesGlob(pattern, text)).toBe(expected);
   });
 
-  test('stays fast on a pathological pattern', () => {
-    const started = performance.now();
+  // A backtracking matcher would not finish this within the test timeout.
+  test('answers a pathological pattern without exponential backtracking', () => {
     expect(matchesGlob(`${'*a'.repeat(50)}b`, 'a'.repeat(5000))).toBe(false);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });

@@ -27,8 +27,14 @@ export interface FetchedPage<T> {
   total: number | null;
 }
 
-/** Fetches one page from the server; `pageNumber` is 1-based. */
-export type PageFetcher<T> = (page: { pageNumber: number; pageSize: number }) => Promise<FetchedPage<T>>;
+/**
+ * Fetches one page from the server (`pageNumber` is 1-based), or the whole list when called
+ * without a page.
+ */
+export type PageFetcher<T> = (page?: { pageNumber: number; pageSize: number }) => Promise<FetchedPage<T>>;
+
+/** A page read from a server that pages, or the whole list from one that does not. */
+type Answer<T> = { kind: 'page'; items: T[]; total: number } | { kind: 'whole'; all: T[] };
 
 export interface PaginatedOptions<T> {
   /** Page size used by iteration and `all()` when none is given. */
@@ -81,17 +87,36 @@ export class Paginated<T> implements AsyncIterable<T> {
     checkPaging(1, this.#pageSize);
   }
 
+  /**
+   * Asks for one page. Without `X-Total-Count` the answer is taken as the whole list, except
+   * when its length cannot tell (exactly one page's worth, or a later page): then the whole
+   * list is read once without paging parameters, so a server whose header is hidden (by a
+   * proxy or CORS) never truncates the list.
+   */
+  async #read(pageNumber: number, pageSize: number): Promise<Answer<T>> {
+    const fetched = await this.#fetchPage({ pageNumber, pageSize });
+    if (fetched.total !== null) return { kind: 'page', items: fetched.items, total: fetched.total };
+    const length = fetched.items.length;
+    const unambiguous = length > pageSize || (pageNumber === 1 && length < pageSize);
+    if (unambiguous) return { kind: 'whole', all: fetched.items };
+    const whole = await this.#fetchPage();
+    if (whole.total !== null && whole.items.length < whole.total) {
+      return { kind: 'page', items: fetched.items, total: whole.total };
+    }
+    return { kind: 'whole', all: whole.items };
+  }
+
   /** Reads one page (1-based). Pages the whole list locally when the server does not page. */
   async getPage(pageNumber: number, pageSize: number = this.#pageSize): Promise<Page<T>> {
     checkPaging(pageNumber, pageSize);
-    const fetched = await this.#fetchPage({ pageNumber, pageSize });
-    if (fetched.total === null) return localPage(fetched.items, pageNumber, pageSize);
+    const answer = await this.#read(pageNumber, pageSize);
+    if (answer.kind === 'whole') return localPage(answer.all, pageNumber, pageSize);
     return {
-      items: fetched.items,
-      total: fetched.total,
+      items: answer.items,
+      total: answer.total,
       pageNumber,
       pageSize,
-      pageCount: Math.ceil(fetched.total / pageSize),
+      pageCount: Math.ceil(answer.total / pageSize),
     };
   }
 
@@ -112,23 +137,22 @@ export class Paginated<T> implements AsyncIterable<T> {
       });
 
     for (let pageNumber = 1; ; pageNumber += 1) {
-      const fetched = await this.#fetchPage({ pageNumber, pageSize });
-      if (fetched.total === null) {
+      const answer = await this.#read(pageNumber, pageSize);
+      if (answer.kind === 'whole') {
         // The server sent the whole list: cut it into pages here, with no further requests.
-        const all = fetched.items;
-        const pageCount = Math.ceil(all.length / pageSize);
+        const pageCount = Math.ceil(answer.all.length / pageSize);
         for (let local = pageNumber; local <= pageCount; local += 1) {
-          const page = localPage(all, local, pageSize);
+          const page = localPage(answer.all, local, pageSize);
           yield { ...page, items: fresh(page.items) };
         }
         return;
       }
-      const total = fetched.total;
+      const { items, total } = answer;
       const pageCount = Math.ceil(total / pageSize);
-      if (fetched.items.length === 0) return;
-      yield { items: fresh(fetched.items), total, pageNumber, pageSize, pageCount };
+      if (items.length === 0) return;
+      yield { items: fresh(items), total, pageNumber, pageSize, pageCount };
       // The newest total decides, so records added during iteration are still reached.
-      if (fetched.items.length < pageSize || pageNumber >= pageCount) return;
+      if (items.length < pageSize || pageNumber >= pageCount) return;
     }
   }
 

@@ -9,19 +9,24 @@ interface Row {
 
 const rows = (n: number, from = 1): Row[] => Array.from({ length: n }, (_, i) => ({ id: from + i, name: `r${from + i}` }));
 
-/** A fetcher over an in-memory list that pages like the emulator (with a total) or not at all. */
-function fetcher(list: Row[], paged: boolean, calls: { pageNumber: number; pageSize: number }[] = []) {
-  return async ({ pageNumber, pageSize }: { pageNumber: number; pageSize: number }): Promise<FetchedPage<Row>> => {
-    calls.push({ pageNumber, pageSize });
-    if (!paged) return { items: [...list], total: null };
-    const start = (pageNumber - 1) * pageSize;
-    return { items: list.slice(start, start + pageSize), total: list.length };
+type Call = { pageNumber: number; pageSize: number } | undefined;
+
+/**
+ * A fetcher over an in-memory list that pages like the emulator (with a total), not at all,
+ * or pages with its total hidden (a proxy or CORS dropping `X-Total-Count`).
+ */
+function fetcher(list: Row[], paged: boolean | 'hidden-total', calls: Call[] = []) {
+  return async (page?: { pageNumber: number; pageSize: number }): Promise<FetchedPage<Row>> => {
+    calls.push(page);
+    if (!paged || !page) return { items: [...list], total: null };
+    const start = (page.pageNumber - 1) * page.pageSize;
+    return { items: list.slice(start, start + page.pageSize), total: paged === 'hidden-total' ? null : list.length };
   };
 }
 
 describe('Paginated', () => {
   it('uses the server pages and X-Total-Count when the server pages', async () => {
-    const calls: { pageNumber: number; pageSize: number }[] = [];
+    const calls: Call[] = [];
     const list = new Paginated(fetcher(rows(25), true, calls));
     const page = await list.getPage(2, 10);
     expect(page).toEqual({ items: rows(10, 11), total: 25, pageNumber: 2, pageSize: 10, pageCount: 3 });
@@ -35,13 +40,13 @@ describe('Paginated', () => {
   });
 
   it('iterates pages with one request each when the server pages, and one request in all when it does not', async () => {
-    const pagedCalls: { pageNumber: number; pageSize: number }[] = [];
+    const pagedCalls: Call[] = [];
     const paged = [];
     for await (const page of new Paginated(fetcher(rows(25), true, pagedCalls)).pages(10)) paged.push(page.items.length);
     expect(paged).toEqual([10, 10, 5]);
-    expect(pagedCalls.map((c) => c.pageNumber)).toEqual([1, 2, 3]);
+    expect(pagedCalls.map((c) => c?.pageNumber)).toEqual([1, 2, 3]);
 
-    const fullCalls: { pageNumber: number; pageSize: number }[] = [];
+    const fullCalls: Call[] = [];
     const local = [];
     for await (const page of new Paginated(fetcher(rows(25), false, fullCalls)).pages(10)) local.push(page.pageNumber);
     expect(local).toEqual([1, 2, 3]);
@@ -49,7 +54,7 @@ describe('Paginated', () => {
   });
 
   it('stops without an extra request when the total is a multiple of the page size', async () => {
-    const calls: { pageNumber: number; pageSize: number }[] = [];
+    const calls: Call[] = [];
     expect(await new Paginated(fetcher(rows(20), true, calls)).all(10)).toHaveLength(20);
     expect(calls).toHaveLength(2);
   });
@@ -74,6 +79,22 @@ describe('Paginated', () => {
     const original = rows(30, 100).map((r) => r.id);
     expect(seen.filter((id) => id >= 100)).toEqual(original);
     expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('reads the whole list once more instead of truncating when a full page comes back without a total', async () => {
+    const calls: Call[] = [];
+    const list = new Paginated(fetcher(rows(25), 'hidden-total', calls));
+    expect(await list.all(10)).toEqual(rows(25));
+    expect(calls).toEqual([{ pageNumber: 1, pageSize: 10 }, undefined]);
+
+    const page = await new Paginated(fetcher(rows(25), 'hidden-total')).getPage(2, 10);
+    expect(page).toEqual({ items: rows(10, 11), total: 25, pageNumber: 2, pageSize: 10, pageCount: 3 });
+  });
+
+  it('needs no second request when a short first page without a total is the whole list', async () => {
+    const calls: Call[] = [];
+    expect(await new Paginated(fetcher(rows(7), 'hidden-total', calls)).all(10)).toEqual(rows(7));
+    expect(calls).toHaveLength(1);
   });
 
   it('refuses page numbers below 1 and page sizes below 1', async () => {

@@ -19,9 +19,9 @@ export class DevicesResource {
   /** Lists served devices in a stable order. */
   list(filter: DeviceFilter = {}, options: ListOptions = {}): Paginated<Device> {
     return new Paginated(
-      async ({ pageNumber, pageSize }) => {
+      async (page) => {
         const result = await this.#ctx.raw.GET('/clients', {
-          params: { query: { ...filter, pageNumber, pageSize } },
+          params: { query: { ...filter, ...page } },
           ...requestInit(options),
         });
         return { items: unwrap(result) ?? [], total: totalCount(result.response) };

@@ -21,9 +21,9 @@ export class FeaturesResource {
   /** Lists feature records, one per license line (several may share a name and version). */
   list(filter: FeatureFilter = {}, options: ListOptions = {}): Paginated<Feature> {
     return new Paginated(
-      async ({ pageNumber, pageSize }) => {
+      async (page) => {
         const result = await this.#ctx.raw.GET('/features', {
-          params: { query: { ...filter, pageNumber, pageSize } },
+          params: { query: { ...filter, ...page } },
           ...requestInit(options),
         });
         return { items: unwrap(result) ?? [], total: totalCount(result.response) };
@@ -40,9 +40,9 @@ export class FeaturesResource {
   /** Lists the devices served with a feature record, with their counts. */
   clients(id: number, options: ListOptions = {}): Paginated<FeatureUsage> {
     return new Paginated(
-      async ({ pageNumber, pageSize }) => {
+      async (page) => {
         const result = await this.#ctx.raw.GET('/features/{id}/clients', {
-          params: { path: { id }, query: { pageNumber, pageSize } },
+          params: { path: { id }, query: { ...page } },
           ...requestInit(options),
         });
         return { items: unwrap(result) ?? [], total: totalCount(result.response) };

@@ -20,9 +20,9 @@ export class ReservationsResource {
   /** Lists reservation groups with their reservations and entries. */
   list(filter: { name?: string } = {}, options: ListOptions = {}): Paginated<ReservationGroup> {
     return new Paginated(
-      async ({ pageNumber, pageSize }) => {
+      async (page) => {
         const result = await this.#ctx.raw.GET('/reservationgroups', {
-          params: { query: { ...filter, pageNumber, pageSize } },
+          params: { query: { ...filter, ...page } },
           ...requestInit(options),
         });
         return { items: unwrap(result) ?? [], total: totalCount(result.response) };
@@ -77,9 +77,9 @@ export class ReservationsResource {
   /** Lists the reservations of a group, optionally for one host id. */
   reservations(groupId: number, filter: { hostid?: string } = {}, options: ListOptions = {}): Paginated<Reservation> {
     return new Paginated(
-      async ({ pageNumber, pageSize }) => {
+      async (page) => {
         const result = await this.#ctx.raw.GET('/reservationgroups/{groupId}/reservations', {
-          params: { path: { groupId }, query: { ...filter, pageNumber, pageSize } },
+          params: { path: { groupId }, query: { ...filter, ...page } },
           ...requestInit(options),
         });
         return { items: unwrap(result) ?? [], total: totalCount(result.response) };

@@ -1,8 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { offlineMigration } from '../backoffice/schema.js';
 import { modelMigration } from '../pools/schema.js';
-import { offlineMigration } from '../backoffice/schema.js';
-import { modelMigration } from '../pools/schema.js';
 
 /**
  * One schema step. The list below is ordered; migration N (1-based position) brings

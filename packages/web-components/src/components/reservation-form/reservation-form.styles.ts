@@ -1,0 +1,34 @@
+import { css } from 'lit';
+import { baseStyles, buttonStyles, fieldStyles } from '../../internal/styles.js';
+import { adminStyles } from '../../internal/admin-styles.js';
+
+export default [
+  baseStyles,
+  buttonStyles,
+  fieldStyles,
+  adminStyles,
+  css`
+    :host {
+      display: block;
+    }
+    .entry {
+      border: 1px solid var(--_ld-border);
+      border-radius: var(--_ld-radius);
+      padding: var(--_ld-space) calc(var(--_ld-space) * 1.5);
+      margin: 0;
+    }
+    .entry legend {
+      font-weight: 600;
+      padding-inline: 0.25rem;
+    }
+    .entry-grid {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
+      gap: 0 var(--ld-reservation-form-gap, 1rem);
+      align-items: start;
+    }
+    tr.refused td {
+      background: var(--ld-reservation-form-error-background, var(--_ld-danger-surface));
+    }
+  `,
+];

@@ -1,0 +1,4 @@
+import { defineElement } from '../internal/define-element.js';
+import { LdModelEditor } from '../components/model-editor/model-editor.js';
+
+defineElement('ld-model-editor', LdModelEditor);

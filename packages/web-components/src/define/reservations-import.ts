@@ -1,0 +1,4 @@
+import { defineElement } from '../internal/define-element.js';
+import { LdReservationsImport } from '../components/reservations-import/reservations-import.js';
+
+defineElement('ld-reservations-import', LdReservationsImport);

@@ -30,6 +30,16 @@ export { LdFeatureDetails, SERVED_DEVICE_COLUMNS, VENDOR_STRING_SHORT_LENGTH } f
 export { LdDevicesTable, DEVICE_COLUMNS, hostidPrefixFilter } from './components/devices-table/devices-table.js';
 export { LdDeviceDetails, CONSUMED_FEATURE_COLUMNS } from './components/device-details/device-details.js';
 
+export { LdCodeView, CODE_MARKER_SEVERITIES, formatPosition, type CodeMarker, type CodeMarkerSeverity } from './components/code-view/code-view.js';
+export { LdReservationForm } from './components/reservation-form/reservation-form.js';
+export { LdReservationsImport, IMPORT_STATES, type ImportState, type ImportProblem } from './components/reservations-import/reservations-import.js';
+export { LdReservationsView, RESERVATIONS_PANELS, modelBlock, type ReservationsPanel, type ModelBlock } from './components/reservations-view/reservations-view.js';
+export { LdModelEditor, MODEL_SIZE_LIMIT } from './components/model-editor/model-editor.js';
+export { LdPoolsView, POOLS_VIEW_TABS, type PoolsViewTab } from './components/pools-view/pools-view.js';
+export { LdOfflineUpdates, RESPONSE_UPLOAD_STATES, type ResponseUploadState } from './components/offline-updates/offline-updates.js';
+export { LdClientKey, checkKeyBytes, describeKey, type ClientKeyInfo } from './components/client-key/client-key.js';
+export { DEFAULT_RESERVATION_HOST_ID_TYPES, reservationRows, type ReservationRow, type PendingEntry } from './internal/reservations.js';
+
 export * from './context/index.js';
 export * from './events/index.js';
 export { defineElement } from './internal/define-element.js';

@@ -1,4 +1,7 @@
 import { LdEvent } from './ld-event.js';
+import type { LicenseChange } from '../internal/sdk.js';
+
+export type { LicenseChange };
 
 /** What happened to the reservation groups in an `ld-reservations-changed` event. */
 export const RESERVATION_CHANGE_ACTIONS = ['created', 'replaced', 'deleted', 'imported'] as const;
@@ -74,15 +77,6 @@ export class LdDownloadEvent extends LdEvent<LdDownloadDetail> {
   }
 }
 
-/** One feature a back-office response added, updated or removed. */
-export interface LicenseChange {
-  featureId: string;
-  featureName: string;
-  featureVersion: string;
-  featureCount?: number;
-  expiry?: string | null;
-}
-
 /** Detail of `ld-offline-response-upload`: what the server changed in its licenses. */
 export interface LdOfflineResponseUploadDetail {
   fileName: string;
@@ -108,5 +102,19 @@ export class LdClientKeyChangeEvent extends LdEvent<LdClientKeyChangeDetail> {
   static readonly eventName = 'ld-client-key-change' as const;
   constructor(detail: LdClientKeyChangeDetail) {
     super(LdClientKeyChangeEvent.eventName, detail);
+  }
+}
+
+/** Detail of `ld-cancel`: which panel the user left. */
+export interface LdCancelDetail {
+  /** The panel, e.g. `reservation-form`, `reservations-import`, `offline-response`. */
+  what: string;
+}
+
+/** The user pressed Cancel in a panel; the host closes or resets it. */
+export class LdCancelEvent extends LdEvent<LdCancelDetail> {
+  static readonly eventName = 'ld-cancel' as const;
+  constructor(detail: LdCancelDetail) {
+    super(LdCancelEvent.eventName, detail);
   }
 }

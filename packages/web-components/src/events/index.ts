@@ -25,6 +25,28 @@ export { LdDeviceSelectEvent, type LdDeviceSelectDetail } from './device-select.
 export { LdDeviceDroppedEvent, type LdDeviceDroppedDetail } from './device-dropped.js';
 export { LdBackEvent, type LdBackDetail } from './back.js';
 
+export {
+  LdReservationsChangedEvent,
+  LdReservationsImportedEvent,
+  LdModelChangeEvent,
+  LdDownloadEvent,
+  LdOfflineResponseUploadEvent,
+  LdClientKeyChangeEvent,
+  LdCancelEvent,
+  RESERVATION_CHANGE_ACTIONS,
+  MODEL_CHANGE_ACTIONS,
+  type ReservationChangeAction,
+  type ModelChangeAction,
+  type LdReservationsChangedDetail,
+  type LdReservationsImportedDetail,
+  type LdModelChangeDetail,
+  type LdDownloadDetail,
+  type LdOfflineResponseUploadDetail,
+  type LdClientKeyChangeDetail,
+  type LdCancelDetail,
+  type LicenseChange,
+} from './admin.js';
+
 import type { LdRowSelectEvent } from './row-select.js';
 import type { LdPageChangeEvent } from './page-change.js';
 import type { LdSortChangeEvent } from './sort-change.js';
@@ -38,6 +60,15 @@ import type { LdFeatureSelectEvent } from './feature-select.js';
 import type { LdDeviceSelectEvent } from './device-select.js';
 import type { LdDeviceDroppedEvent } from './device-dropped.js';
 import type { LdBackEvent } from './back.js';
+import type {
+  LdReservationsChangedEvent,
+  LdReservationsImportedEvent,
+  LdModelChangeEvent,
+  LdDownloadEvent,
+  LdOfflineResponseUploadEvent,
+  LdClientKeyChangeEvent,
+  LdCancelEvent,
+} from './admin.js';
 
 declare global {
   interface HTMLElementEventMap {
@@ -57,5 +88,12 @@ declare global {
     'ld-device-select': LdDeviceSelectEvent;
     'ld-device-dropped': LdDeviceDroppedEvent;
     'ld-back': LdBackEvent;
+    'ld-reservations-changed': LdReservationsChangedEvent;
+    'ld-reservations-imported': LdReservationsImportedEvent;
+    'ld-model-change': LdModelChangeEvent;
+    'ld-download': LdDownloadEvent;
+    'ld-offline-response-upload': LdOfflineResponseUploadEvent;
+    'ld-client-key-change': LdClientKeyChangeEvent;
+    'ld-cancel': LdCancelEvent;
   }
 }

@@ -6,6 +6,8 @@ export default css`
   }
   .base {
     display: grid;
+    /* minmax(0, …) lets wide tables scroll inside their own box instead of widening the page. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--ld-device-details-gap, 0.5rem);
   }
   .fields {

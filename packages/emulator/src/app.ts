@@ -32,6 +32,14 @@ const RESERVATION_BODIES: Record<string, (body: unknown) => ApiError | null> = {
   addReservationEntries: (body) => checkEntriesJson(body).error,
 };
 
+/** `$["licensing.borrowIntervalMax"]` or `$.x` -> the setting name. */
+function settingName(path: string): string {
+  const quoted = /^\$\[("(?:[^"\\]|\\.)*")\]/.exec(path);
+  if (quoted) return JSON.parse(quoted[1]!) as string;
+  const plain = /^\$\.([^.[]+)/.exec(path);
+  return plain ? plain[1]! : path;
+}
+
 const SHORT_PREFIX = '/api/1.0/';
 const CANONICAL_PREFIX = '/api/1.0/instances/';
 
@@ -109,6 +117,20 @@ export async function createEmulatorApp(options: EmulatorOptions = {}): Promise<
     const { $id: _id, ...rest } = schema as Record<string, unknown>;
     const validate = ajv.compile(rest);
     const op = byRoute.get(`${method} ${url}`);
+    if (httpPart === 'body' && op?.operationId === 'updateSettings') {
+      // Settings problems name the setting, as the PATCH's own checks do.
+      return (data: unknown) => {
+        if (validate(data)) return true;
+        const error = invalidRequest(validate.errors ?? [], 'body');
+        const details = (error.details ?? []).map((d) => ({ ...d, path: settingName(d.path ?? '') }));
+        return {
+          error: new ApiError(400, 'glsErr.invalidSetting', `Invalid settings: ${details.map((d) => d.path).join(', ')}.`, {
+            args: details.map((d) => d.path),
+            details,
+          }),
+        };
+      };
+    }
     const reservationCheck = httpPart === 'body' && op ? RESERVATION_BODIES[op.operationId] : undefined;
     if (!reservationCheck) return validate;
     return (data: unknown) => {

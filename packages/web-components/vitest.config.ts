@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { removeNetworkInterface, resetNetworkInterfaces } from './test/setup/commands.js';
+import { advanceAdminEmulatorClock, backofficeRespond, startAdminEmulator, stopAdminEmulator } from './test/setup/admin-emulator.js';
 
 /** Port of vitest's browser server; the emulator allows this origin (CORS), so it must be fixed. */
-export const BROWSER_PORT = Number(process.env.LD_VITEST_BROWSER_PORT ?? 63315);
+const BROWSER_PORT = Number(process.env.LD_VITEST_BROWSER_PORT ?? 63315);
 
 export default defineConfig({
   test: {
@@ -18,6 +20,15 @@ export default defineConfig({
       headless: true,
       screenshotFailures: false,
       api: { port: BROWSER_PORT, strictPort: true, host: '127.0.0.1' },
+      commands: {
+        removeNetworkInterface,
+        resetNetworkInterfaces,
+        // The administrative view tests each start an emulator of their own (test/setup/admin-emulator.ts).
+        startAdminEmulator,
+        stopAdminEmulator,
+        advanceAdminEmulatorClock,
+        backofficeRespond,
+      },
       instances: [
         {
           browser: 'chromium',

@@ -273,7 +273,7 @@ export class LdDataTable<R = Record<string, unknown>> extends LitElement {
               type="button"
               tabindex=${tabindex}
               aria-expanded=${isExpanded ? 'true' : 'false'}
-              aria-label=${`${isExpanded ? 'Shorten' : 'Show all of'} ${column.header}`}
+              aria-label=${`${isExpanded ? 'Less' : 'More'} of ${column.header}`}
               @click=${() => this.toggleExpanded(cellId)}
             >
               ${isExpanded ? 'Less' : 'More'}

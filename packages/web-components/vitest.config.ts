@@ -1,9 +1,25 @@
+import { createServer } from 'node:net';
 import { defineConfig } from 'vitest/config';
 import { removeNetworkInterface, resetNetworkInterfaces } from './test/setup/commands.js';
 import { advanceAdminEmulatorClock, backofficeRespond, startAdminEmulator, stopAdminEmulator } from './test/setup/admin-emulator.js';
 
-/** Port of vitest's browser server; the emulator allows this origin (CORS), so it must be fixed. */
-const BROWSER_PORT = Number(process.env.LD_VITEST_BROWSER_PORT ?? 63315);
+/** A free local port (several runs may share the machine, so no fixed port). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+/**
+ * Port of vitest's browser server. The emulator allows exactly this origin (CORS), so it is chosen
+ * before the run and read back by the global setup from the resolved config.
+ */
+const BROWSER_PORT = process.env.LD_VITEST_BROWSER_PORT ? Number(process.env.LD_VITEST_BROWSER_PORT) : await freePort();
 
 export default defineConfig({
   test: {

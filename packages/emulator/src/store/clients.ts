@@ -119,6 +119,23 @@ export function hostIdFilter(column: string, filter: string | undefined): { sql:
   return { sql: `${column} IN (${[...variants].map(() => '?').join(',')})`, params: [...variants] };
 }
 
+/**
+ * The `hostid` filter as a predicate: exact, or a prefix with a trailing `*`; ETHERNET values
+ * compare ignoring case and `:`/`-`.
+ */
+export function hostIdMatcher(filter: string | undefined): (value: string, type: string) => boolean {
+  if (!filter) return () => true;
+  const prefix = filter.endsWith('*');
+  const wanted = prefix ? filter.slice(0, -1) : filter;
+  const ethernet = normaliseHostId({ value: wanted, type: 'ETHERNET' }).value;
+  return (value, type) => {
+    if (prefix ? value.startsWith(wanted) : value === wanted) return true;
+    if (type.toUpperCase() !== 'ETHERNET') return false;
+    const normal = normaliseHostId({ value, type: 'ETHERNET' }).value;
+    return prefix ? normal.startsWith(ethernet) : normal === ethernet;
+  };
+}
+
 /** One page of clients, ordered by id, and the total. */
 export function listClients(ctx: EmulatorContext, filter: string | undefined, page: Page): { total: number; rows: ClientRow[] } {
   const where = hostIdFilter('hostid_value', filter);

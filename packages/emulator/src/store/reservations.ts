@@ -14,7 +14,7 @@ import {
   type EntryInfo,
   type ReservationAllocation,
 } from '../licensing/reservation-allocation.js';
-import { hostIdFilter } from './clients.js';
+import { hostIdMatcher } from './clients.js';
 
 interface GroupRow {
   id: number;
@@ -144,16 +144,13 @@ export function listReservationsOfGroup(
   hostid: string | undefined,
   page: { limit: number; offset: number },
 ): { total: number; reservations: ReservationJson[] } {
-  const where = hostIdFilter('hostid_value', hostid);
-  const total = (
-    ctx.db.prepare(`SELECT COUNT(*) AS n FROM reservations WHERE group_id = ? AND ${where.sql}`).get(groupId, ...where.params) as {
-      n: number;
-    }
-  ).n;
-  const rows = ctx.db
-    .prepare(`SELECT * FROM reservations WHERE group_id = ? AND ${where.sql} ORDER BY id LIMIT ? OFFSET ?`)
-    .all(groupId, ...where.params, page.limit, page.offset) as ReservationRow[];
-  return { total, reservations: reservationsJson(ctx, rows).get(groupId) ?? [] };
+  // Groups are small; the filter runs here so ETHERNET values match however they were written.
+  const matches = hostIdMatcher(hostid);
+  const rows = (ctx.db.prepare('SELECT * FROM reservations WHERE group_id = ? ORDER BY id').all(groupId) as ReservationRow[]).filter(
+    (r) => matches(r.hostid_value, r.hostid_type),
+  );
+  const pageRows = page.limit < 0 ? rows.slice(page.offset) : rows.slice(page.offset, page.offset + page.limit);
+  return { total: rows.length, reservations: reservationsJson(ctx, pageRows).get(groupId) ?? [] };
 }
 
 /** Every group in the import format, ready to post back unchanged. */

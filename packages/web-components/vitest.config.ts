@@ -19,7 +19,9 @@ function freePort(): Promise<number> {
  * Port of vitest's browser server. The emulator allows exactly this origin (CORS), so it is chosen
  * before the run and read back by the global setup from the resolved config.
  */
-const BROWSER_PORT = process.env.LD_VITEST_BROWSER_PORT ? Number(process.env.LD_VITEST_BROWSER_PORT) : await freePort();
+// Kept in the environment: vitest may load this file more than once per run, and every load must agree.
+process.env.LD_VITEST_BROWSER_PORT ||= String(await freePort());
+const BROWSER_PORT = Number(process.env.LD_VITEST_BROWSER_PORT);
 
 export default defineConfig({
   test: {

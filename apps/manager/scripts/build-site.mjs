@@ -16,7 +16,14 @@ if (!existsSync(join(APP, 'index.html'))) {
   process.exit(0);
 }
 
-const vite = spawnSync('vite', ['build'], { cwd: APP, stdio: 'inherit', shell: process.platform === 'win32' });
+// NODE_ENV=production also when called from a test run (vitest sets "test"): otherwise Vite resolves
+// the "development" export conditions and Lit's dev build ends up in the site.
+const vite = spawnSync('vite', ['build'], {
+  cwd: APP,
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+  env: { ...process.env, NODE_ENV: 'production' },
+});
 if (vite.status !== 0) process.exit(vite.status ?? 1);
 if (!existsSync(join(SITE, 'index.html'))) {
   console.error('@licensedesk/manager: vite build did not write dist/site/index.html (set build.outDir to "dist/site" in vite.config.ts).');

@@ -1,0 +1,82 @@
+/**
+ * The SDK client of the site. It talks to the manager's own origin: the manager relays
+ * `/api/1.0/**` to the license server named in Settings, so the browser never needs CORS or the
+ * license server's address. The token lives in sessionStorage (one browser tab, gone when it closes).
+ */
+import { ConnectionError, createLicenseServerClient, type LicenseServerClient, type TokenStore } from '@licensedesk/sdk';
+
+const TOKEN_KEY = 'licensedesk.manager.token';
+
+/** Keeps the bearer token in sessionStorage; falls back to memory where storage is blocked. */
+export function sessionTokenStore(key = TOKEN_KEY): TokenStore {
+  let memory: string | null = null;
+  return {
+    get: () => {
+      try {
+        return sessionStorage.getItem(key);
+      } catch {
+        return memory;
+      }
+    },
+    set: (token) => {
+      memory = token;
+      try {
+        sessionStorage.setItem(key, token);
+      } catch {
+        /* storage blocked: memory only */
+      }
+    },
+    clear: () => {
+      memory = null;
+      try {
+        sessionStorage.removeItem(key);
+      } catch {
+        /* storage blocked */
+      }
+    },
+  };
+}
+
+/** Relay answers meaning "nothing answered at the license server's address". */
+const UNREACHABLE_KEYS = new Set(['ldErr.serverUnreachable', 'ldErr.serverTimeout']);
+
+/**
+ * fetch for the relay: the manager answers 502/504 `ldErr.serverUnreachable` when the license
+ * server does not answer. That becomes the SDK's ConnectionError with the license server's
+ * address (not the manager's), so every element shows "License server unreachable" with it.
+ */
+async function relayFetch(input: Request, init?: RequestInit): Promise<Response> {
+  const response = await fetch(input, init);
+  if ((response.status === 502 || response.status === 504) && /json/i.test(response.headers.get('content-type') ?? '')) {
+    const body = (await response
+      .clone()
+      .json()
+      .catch(() => null)) as { key?: string; message?: string; arguments?: unknown[] } | null;
+    if (body?.key && UNREACHABLE_KEYS.has(body.key)) {
+      const url = typeof body.arguments?.[0] === 'string' ? body.arguments[0] : input.url;
+      throw new ConnectionError({ url, message: body.message ?? `Could not reach the license server at ${url}.` });
+    }
+  }
+  return response;
+}
+
+/** Creates the client for the manager's relay, sharing the tab's token. */
+export function createManagerClient(origin = location.origin): LicenseServerClient {
+  return createLicenseServerClient({ server: origin, tokenStore: sessionTokenStore(), fetch: relayFetch });
+}
+
+/**
+ * Whether the license server wants credentials for reads: an unauthenticated read answers 401.
+ * Unreachable or any other answer counts as "no" (the view then says what is wrong).
+ */
+export async function requiresCredentials(origin = location.origin): Promise<boolean> {
+  try {
+    const response = await fetch(`${origin}/api/1.0/instances/~/features?pageSize=1&pageNumber=1`, {
+      headers: { accept: 'application/json' },
+    });
+    void response.body?.cancel();
+    return response.status === 401;
+  } catch {
+    return false;
+  }
+}

@@ -1,13 +1,13 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fastifyCompress from '@fastify/compress';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { buildInfo } from './build-info.js';
 import { ManagerError, errorBody } from './errors.js';
 import { parseLicenseServerUrl } from './host.js';
 import { probeLicenseServer } from './probe.js';
 import { registerRelay } from './relay.js';
-import { isLoopbackAddress, registerSecurity } from './security.js';
+import { isLoopbackAddress, registerSecurity, securityHeaders } from './security.js';
 import { SettingsStore, defaultSettings, licenseServerOrigin, type ManagerSettings } from './settings.js';
 import { defaultSiteDir, registerSite } from './site.js';
 import { Upstream } from './upstream.js';
@@ -87,6 +87,12 @@ export async function createManagerApp(options: ManagerServerOptions = {}) {
     logger: options.logger ?? false,
     forceCloseConnections: true,
     return503OnClosing: true,
+    // Malformed URLs (bad %-escapes) get the manager's error shape too.
+    frameworkErrors: (error, _request, reply) =>
+      (reply as unknown as FastifyReply)
+        .code(400)
+        .headers(securityHeaders(Boolean(options.tls)))
+        .send(errorBody('ldErr.invalidRequestTarget', `The request path is not valid: ${error.message}`)),
     ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
   }) as unknown as FastifyInstance;
 
@@ -105,6 +111,9 @@ export async function createManagerApp(options: ManagerServerOptions = {}) {
     const path = target.split('?')[0] ?? '';
     return reply.code(404).send(errorBody('ldErr.notFound', `Not found: ${request.method} ${path}`, [path]));
   });
+
+  // The manager's own API takes JSON only: a form or text/plain post from another page gets 415.
+  app.removeContentTypeParser('text/plain');
 
   registerSecurity(app, {
     tls: Boolean(options.tls),

@@ -109,7 +109,27 @@ async function main(): Promise<void> {
     warn: (message) => process.stderr.write(`licensedesk-manager: warning: ${message}\n`),
   };
 
-  let server: ManagerServer;
+  // Signal handlers go in before anything is printed, so a Ctrl-C at any moment stops cleanly.
+  let server: ManagerServer | undefined;
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      process.stderr.write(`licensedesk-manager: ${signal} again, exiting now\n`);
+      process.exit(1);
+    }
+    stopping = true;
+    if (!server) return; // still starting: exits as soon as the start finishes
+    server
+      .close()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        process.stderr.write(`licensedesk-manager: error while stopping: ${(error as Error).message}\n`);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+
   try {
     server = await startManagerServer(options);
   } catch (error) {
@@ -121,6 +141,10 @@ async function main(): Promise<void> {
     if (err.code === 'EADDRNOTAVAIL') fail(`cannot listen on ${host}: no such address on this machine.`);
     fail(err.message ?? String(error));
   }
+  if (stopping) {
+    await server.close();
+    process.exit(0);
+  }
 
   const info = buildInfo();
   process.stdout.write(
@@ -129,24 +153,6 @@ async function main(): Promise<void> {
       `  settings file:  ${server.settingsFile}\n` +
       (server.siteBuilt ? '' : `  warning: no built site in ${server.siteDir}; build it with pnpm --filter @licensedesk/manager build\n`),
   );
-
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      process.stderr.write(`licensedesk-manager: ${signal} again, exiting now\n`);
-      process.exit(1);
-    }
-    stopping = true;
-    server
-      .close()
-      .then(() => process.exit(0))
-      .catch((error: unknown) => {
-        process.stderr.write(`licensedesk-manager: error while stopping: ${(error as Error).message}\n`);
-        process.exit(1);
-      });
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => fail((error as Error).stack ?? String(error)));

@@ -32,6 +32,11 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 export const HSTS = 'max-age=31536000';
 
+/** The security headers for a response (with HSTS when the manager runs HTTPS). */
+export function securityHeaders(tls: boolean): Record<string, string> {
+  return tls ? { ...SECURITY_HEADERS, 'strict-transport-security': HSTS } : { ...SECURITY_HEADERS };
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function isLoopbackName(hostname: string): boolean {
@@ -98,9 +103,8 @@ export function registerSecurity(app: FastifyInstance, options: SecurityOptions)
   });
 
   app.addHook('onSend', async (_request, reply, payload) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
-    if (options.tls) reply.header('strict-transport-security', HSTS);
-    else reply.removeHeader('strict-transport-security');
+    if (!options.tls) reply.removeHeader('strict-transport-security');
+    reply.headers(securityHeaders(options.tls));
     return payload;
   });
 }

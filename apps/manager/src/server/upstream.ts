@@ -57,6 +57,11 @@ export class Upstream {
       socket.once('connect', () => clearTimeout(timer));
       socket.once('close', () => clearTimeout(timer));
     });
+    // A failed exchange (for example an answer that is not HTTP) must not leave its socket open.
+    request.on('error', () => {
+      request.destroy();
+      request.socket?.destroy();
+    });
     request.on('timeout', () => {
       request.destroy(
         Object.assign(new Error(`no answer within ${Math.round(this.idleTimeoutMs / 1000)} s`), { code: 'LD_IDLE_TIMEOUT' }),

@@ -12,7 +12,7 @@ import styles from './data-table.styles.js';
 export type CellValue = string | number | boolean | null | undefined;
 
 /** How one column of an `<ld-data-table>` shows its rows. */
-export interface LdColumn<R = Record<string, unknown>> {
+export interface LdColumn<R = unknown> {
   /** Identifies the column (sort key, part name `cell-<key>`); the default value is `row[key]`. */
   key: string;
   /** Visible header text. */
@@ -91,7 +91,7 @@ function compareValues(a: CellValue, b: CellValue): number {
  * @cssproperty --ld-data-table-radius - Corner radius.
  * @cssproperty --ld-data-table-background - Table background.
  */
-export class LdDataTable<R = Record<string, unknown>> extends LitElement {
+export class LdDataTable<R = unknown> extends LitElement {
   static override styles = [baseStyles, styles];
 
   /** The columns. */

@@ -12,6 +12,9 @@ export default css`
     color: var(--ld-color-text, #1f2328);
     max-width: var(--ld-login-form-width, 26rem);
   }
+  ld-login-form[hidden] {
+    display: none !important;
+  }
   ld-login-form .ld-login {
     display: grid;
     gap: 0.875rem;

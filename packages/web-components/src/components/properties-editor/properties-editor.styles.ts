@@ -146,7 +146,8 @@ export default css`
     align-items: center;
     position: sticky;
     bottom: 0;
-    padding-block: 0.5rem;
+    padding: 0.5rem;
+    border-top: 1px solid var(--_ld-border);
     background: var(--ld-properties-editor-actions-background, var(--_ld-surface));
   }
   .confirm {

@@ -294,7 +294,7 @@ export class LdOfflineUpdates extends LdElement {
               aria-invalid=${idError ? 'true' : 'false'}
               aria-describedby=${idError ? `${this.ids}-activation-error` : nothing}
               @input=${(e: Event) => this.handleActivationInput('activationId', (e.target as HTMLInputElement).value)}
-              @blur=${() => this.touch('activationId')}
+              @blur=${(e: Event) => (e.target as HTMLInputElement).value !== '' && this.touch('activationId')}
             />
             ${idError ? html`<p part="field-error" class="error" id="${this.ids}-activation-error">${idError}</p>` : nothing}
           </div>
@@ -311,7 +311,7 @@ export class LdOfflineUpdates extends LdElement {
               aria-invalid=${countError ? 'true' : 'false'}
               aria-describedby="${this.ids}-count-hint${countError ? ` ${this.ids}-count-error` : ''}"
               @input=${(e: Event) => this.handleActivationInput('count', (e.target as HTMLInputElement).value)}
-              @blur=${() => this.touch('count')}
+              @blur=${(e: Event) => (e.target as HTMLInputElement).value !== '' && this.touch('count')}
             />
             <p class="hint" id="${this.ids}-count-hint">
               ${returnAll ? html`<strong>0 = return all</strong> counts of this activation to the back office.` : 'The new total, a whole number; 0 = return all.'}

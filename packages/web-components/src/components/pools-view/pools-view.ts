@@ -126,6 +126,7 @@ export class LdPoolsView extends LdElement {
           ? this.renderPools()
           : html`<ld-model-editor
               part="model-editor"
+              .client=${this.client}
               reservations-href=${this.reservationsHref}
               @ld-model-change=${() => this.refresh()}
             ></ld-model-editor>`}

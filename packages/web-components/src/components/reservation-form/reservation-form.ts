@@ -187,7 +187,10 @@ export class LdReservationForm extends LdElement {
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${describedBy || nothing}
         @input=${(e: Event) => this.handleInput(name, (e.target as HTMLInputElement).value)}
-        @blur=${() => this.touch(name)}
+        @blur=${(e: Event) => {
+          // Leaving an empty field is not an error yet: "required" is checked on Add and Submit.
+          if ((e.target as HTMLInputElement).value !== '') this.touch(name);
+        }}
       />
       ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
       ${error ? html`<p part="field-error" class="error" id="${id}-error">${error}</p>` : nothing}
@@ -343,7 +346,10 @@ export class LdReservationForm extends LdElement {
       return;
     }
     const client = this.client;
-    if (!client) return;
+    if (!client) {
+      this.submitError = new Error('No license server client: place the form inside an <ld-provider> or set its client.');
+      return;
+    }
     const name = this.groupName.trim();
     const { input, positions } = buildGroupInput(name, this.pending);
     this.submitting = true;

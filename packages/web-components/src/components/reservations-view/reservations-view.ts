@@ -213,6 +213,7 @@ export class LdReservationsView extends LdElement {
       case 'edit':
         return html`<ld-reservation-form
           class="panel"
+          .client=${this.client}
           .group=${this.panel === 'edit' ? this.editing : null}
           .hostIdTypes=${this.hostIdTypes}
           @ld-reservations-changed=${this.handleFormChanged}
@@ -221,6 +222,8 @@ export class LdReservationsView extends LdElement {
       case 'import':
         return html`<ld-reservations-import
           class="panel"
+          .client=${this.client}
+          page-size=${this.effectivePageSize}
           @ld-reservations-changed=${this.handleImported}
           @ld-cancel=${this.handlePanelCancel}
         ></ld-reservations-import>`;

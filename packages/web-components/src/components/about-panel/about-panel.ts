@@ -55,6 +55,7 @@ function browserRows(): Row[] {
 }
 
 /**
+ * @tagname ld-about-panel
  * @summary The About view: build information of the manager, the license server's version and status
  * (when reachable), and browser information.
  *

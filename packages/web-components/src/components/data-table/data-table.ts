@@ -53,6 +53,7 @@ function compareValues(a: CellValue, b: CellValue): number {
 }
 
 /**
+ * @tagname ld-data-table
  * @summary A table of records: column headers, optional sorting, keyboard-navigable rows that emit
  * `ld-row-select`, and long values truncated with expand and exact copy.
  *

@@ -24,6 +24,7 @@ export function hostIdProblem(value: string, type: string): string | null {
 }
 
 /**
+ * @tagname ld-hostid-input
  * @summary A host id field (value and type) that takes part in native forms.
  *
  * @description Form-associated through ElementInternals: with a `name` it adds `<name>=<value>` and

@@ -32,6 +32,7 @@ interface Problem {
 }
 
 /**
+ * @tagname ld-login-form
  * @summary The Login view: User Name, Password (with a show control), Clear and Login; the forced
  * password change at first login; logs in through the SDK client.
  *

@@ -53,6 +53,7 @@ export const DEFAULT_NAV_GROUPS: readonly LdNavGroup[] = Object.freeze([
 ]);
 
 /**
+ * @tagname ld-nav
  * @summary The left navigation, grouped as the manager's views are; links use hrefs given by the host.
  *
  * @description The current item has `aria-current="page"`. On narrow screens (below 48rem, or

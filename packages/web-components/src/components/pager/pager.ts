@@ -29,6 +29,7 @@ export function pageItems(current: number, pageCount: number, around = 1): PageI
 }
 
 /**
+ * @tagname ld-pager
  * @summary The paging tool: total number of records, Previous, numbered pages with gaps, Next.
  *
  * @event ld-page-change - The user chose a page: `detail {pageNumber, pageSize}`. The pager shows the

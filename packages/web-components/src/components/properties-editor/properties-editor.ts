@@ -44,6 +44,7 @@ function display(value: SettingValue | null | undefined, type?: string): string 
 }
 
 /**
+ * @tagname ld-properties-editor
  * @summary License Server Properties: the server's policy settings in collapsible groups, with the
  * host id selection, per-field validation, Save (only the changes, all or nothing) and Cancel.
  *

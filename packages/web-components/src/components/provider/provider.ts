@@ -16,6 +16,7 @@ import type { LicenseServerClient, Session } from '../../internal/sdk.js';
 import styles from './provider.styles.js';
 
 /**
+ * @tagname ld-provider
  * @summary Gives an SDK client, the manager options and the sign-in state to every element inside it.
  *
  * @slot - The elements that use the client.

@@ -56,6 +56,7 @@ function toDraft(settings: ManagerSettings): Draft {
 }
 
 /**
+ * @tagname ld-settings-form
  * @summary The manager's Settings: page size, license server host name and port, HTTPS, device drop.
  *
  * @description Editable even when the license server is unreachable: the form does not talk to it.

@@ -11,6 +11,7 @@ export const STATUS_VARIANTS = ['info', 'success', 'warning', 'error'] as const;
 export type StatusVariant = (typeof STATUS_VARIANTS)[number];
 
 /**
+ * @tagname ld-status
  * @summary Shows loading, empty and error states, and plain notices, so no view is ever blank.
  *
  * @description An error is described for people: 401 gives a login prompt, 403 "Access denied" with

@@ -48,7 +48,8 @@ export interface ModelServiceOptions {
 export class ModelService {
   private readonly db: Database;
   private readonly stmts;
-  private cache: { uploadedAt: number; text: string; ast: ModelAst } | null = null;
+  /** The parsed model; undefined = not read yet. */
+  private cache: ModelAst | null | undefined = undefined;
 
   constructor(private readonly options: ModelServiceOptions) {
     const db = options.db;
@@ -83,19 +84,17 @@ export class ModelService {
     return this.row()?.text ?? null;
   }
 
-  /** The parsed active model, or null when none is active. */
+  /**
+   * The parsed active model, or null when none is active. Parsed once and kept until the next
+   * upload or delete (this service is the only writer), so licensing requests never touch the text.
+   */
   model(): ModelAst | null {
+    if (this.cache !== undefined) return this.cache;
     const row = this.row();
-    if (!row) {
-      this.cache = null;
-      return null;
-    }
-    if (this.cache && this.cache.uploadedAt === row.uploaded_at && this.cache.text === row.text) return this.cache.ast;
-    const parsed = parseModel(row.text);
+    const parsed = row ? parseModel(row.text) : null;
     // A stored model parsed when it was uploaded; a parser change that rejects it now leaves no pools active.
-    if (!parsed.ok) return null;
-    this.cache = { uploadedAt: row.uploaded_at, text: row.text, ast: parsed.model };
-    return parsed.model;
+    this.cache = parsed?.ok ? parsed.model : null;
+    return this.cache;
   }
 
   /** Whether a model with named pools is active. */
@@ -122,7 +121,8 @@ export class ModelService {
         args: [size, MODEL_SIZE_LIMIT],
       });
     }
-    return this.db.transaction(() => {
+    let uploaded: ModelAst | undefined;
+    const result = this.db.transaction(() => {
       const now = this.options.now();
       const until = this.lockedUntil();
       if (until > now) {
@@ -152,13 +152,16 @@ export class ModelService {
         });
       }
       const model = parsed.model;
+      uploaded = model;
       this.stmts.put.run({ name: model.name, text, size, poolCount: model.pools.length, uploadedAt: now });
       this.stmts.rebook.run(JSON.stringify(model.pools.map((p) => p.name)));
       const lockMs = Math.max(0, this.options.lockSeconds()) * 1000;
       this.stmts.setMeta.run(META_LOCKED_UNTIL, String(now + lockMs));
-      this.cache = { uploadedAt: now, text, ast: model };
       return this.status();
     })();
+    // Only after the commit: a rolled-back upload never reaches the cache.
+    this.cache = uploaded;
+    return result;
   }
 
   /** Removes the model; every count returns to the default pool. */
@@ -166,8 +169,8 @@ export class ModelService {
     this.db.transaction(() => {
       this.stmts.delete.run();
       this.stmts.rebook.run('[]');
-      this.cache = null;
     })();
+    this.cache = undefined;
   }
 
   /** Which rule would decide a request from this device (the implicit default rule when none). */

@@ -14,8 +14,6 @@ export const modelMigration: Migration = {
         pool_count INTEGER NOT NULL,
         uploaded_at INTEGER NOT NULL
       );
-      -- Pool filters on grants (used counts per pool) read this index.
-      CREATE INDEX IF NOT EXISTS grants_pool ON grants (pool, feature_id);
     `);
   },
 };

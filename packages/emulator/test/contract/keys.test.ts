@@ -68,10 +68,13 @@ describe('client public key', () => {
   });
 
   it('deletes with 410 Gone, also when none is set', async () => {
-    const raw = await fetch(`${emu.url}/api/1.0/instances/~/rest_licensing_keys`, {
-      method: 'DELETE',
-      headers: { authorization: `Bearer ${(await (await fetch(`${emu.url}/api/1.0/authorize`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'admin', password: PASSWORD }) })).json()).token}` },
+    const login = await fetch(`${emu.url}/api/1.0/authorize`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: 'admin', password: PASSWORD }),
     });
+    const { token } = (await login.json()) as { token: string };
+    const raw = await fetch(`${emu.url}/api/1.0/instances/~/rest_licensing_keys`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
     expect(raw.status).toBe(410);
     expect(await client.keys.get()).toBeNull();
     await client.keys.delete();

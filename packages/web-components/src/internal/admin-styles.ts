@@ -69,7 +69,7 @@ export const adminStyles = css`
   }
   .badge.ok {
     color: var(--_ld-success);
-    background: var(--_ld-success-surface);
+    background: var(--_ld-surface);
   }
   .badge.bad {
     color: var(--_ld-danger);

@@ -301,7 +301,7 @@ export class LdReservationsImport extends LdElement {
         const markers: CodeMarker[] = [{ line: e.line, column: e.column, message: e.message, severity: 'error' }];
         return html`<div class="result" tabindex="-1" role="alert">
             <p part="summary" class="error-summary">
-              ${file} is not valid JSON: ${e.message} at line ${e.line}, column ${e.column}. Nothing was sent to the server.
+              ${`${file} is not valid JSON: ${e.message} at line ${e.line}, column ${e.column}. Nothing was sent to the server.`}
             </p>
           </div>
           <ld-code-view part="code" label="Contents of ${this.fileName}" hide-marker-list .text=${this.text} .markers=${markers}></ld-code-view>`;
@@ -337,7 +337,7 @@ export class LdReservationsImport extends LdElement {
           (p) => html`<li part="problem" class="problem" data-path=${p.path} data-code=${p.code}>
             <span class="where">${p.where}</span>${p.position
               ? html` <button type="button" class="link-button" @click=${() => this.revealLine(p.position!.line)}>
-                  (line ${p.position.line}, column ${p.position.column})
+                  ${`(line ${p.position.line}, column ${p.position.column})`}
                 </button>`
               : nothing}:
             <span class="message">${p.message}</span>

@@ -138,7 +138,7 @@ export class LdDevicesTable extends LdElement {
         ? html`<ld-status
             part="status"
             .error=${error}
-            ?loading=${!error && status === TaskStatus.PENDING && !page}
+            ?loading=${!error && status !== TaskStatus.COMPLETE && !page}
             ?empty=${!!page && page.total === 0}
             empty-text=${this.hostidFilter.trim()
               ? `No device ID starts with “${this.hostidFilter.trim().replace(/\*$/, '')}”.`

@@ -250,7 +250,7 @@ export class LdFeatureDetails extends LdElement {
     const status = this.devicesTask.status;
     const error = status === TaskStatus.ERROR ? this.devicesTask.error : undefined;
     const page = error ? undefined : (this.devicesTask.value as Page<FeatureUsage> | undefined);
-    const loading = !error && status === TaskStatus.PENDING && !page;
+    const loading = !error && status !== TaskStatus.COMPLETE && !page;
     return html`<section part="served-devices" class="served-devices" aria-labelledby="served-heading">
       <h3 part="served-devices-heading" class="subheading" id="served-heading">Served Devices</h3>
       <ld-status

@@ -1,9 +1,10 @@
 import { html, render } from 'lit';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { userEvent } from '@vitest/browser/context';
 import { createLicenseServerClient, type Feature } from '@licensedesk/sdk';
 import { createTestClient, licenseServer } from '../../../test/setup/client.js';
 import { expectNoAxeViolations, fixture, nextEvent, settle } from '../../../test/setup/fixture.js';
+import { grantFeatures, startAdminServer, type AdminServer, type GrantedFeature } from '../../../test/setup/admin-server.js';
 import {
   HTML_PAYLOAD,
   deepElements,
@@ -401,10 +402,23 @@ describe('<ld-features-table>', () => {
       expect(statusText(el)).not.toMatch(/TypeError|Failed to fetch/);
     });
 
-    it('shows a loading state first', async () => {
-      const el = await mount();
+    it('shows a loading state until the data is there, never a blank panel', async () => {
+      const info = licenseServer();
+      const slow = createLicenseServerClient({
+        server: info.url,
+        credentials: info.admin,
+        fetch: async (input, init) => {
+          await new Promise((resolve) => setTimeout(resolve, 400));
+          return fetch(input, init);
+        },
+      });
+      const el = await mount(html`<ld-features-table .client=${slow}></ld-features-table>`);
+      const status = el.shadowRoot!.querySelector('ld-status')!;
+      await settle(status);
       expect(statusText(el)).toContain('Loading features…');
+      expect(status.shadowRoot!.querySelector('[role="status"]')).not.toBeNull();
       await waitForTable(el);
+      expect(statusText(el)).toBe('');
     });
   });
 
@@ -429,6 +443,92 @@ describe('<ld-features-table>', () => {
       expect(root.querySelector<HTMLSelectElement>('#search-by')!.selectedOptions[0]!.textContent).toBe('Feature');
       expect(root.querySelector('[role="tablist"]')!.getAttribute('aria-label')).toBe('Features views');
       expect(root.querySelector('[role="tabpanel"]')!.getAttribute('aria-labelledby')).toBe('tab-summary');
+    });
+  });
+
+  describe('features installed through the back office (C09, C10)', () => {
+    let server: AdminServer;
+    let client: Awaited<ReturnType<AdminServer['client']>>;
+
+    beforeAll(async () => {
+      server = await startAdminServer({ seed: 'none' });
+      client = await server.client();
+      // The field case exactly: f1 1.0 x5 permanent (ACT-A) + f1 1.0 x2 until 2026-04-30 (ACT-B) + f1 2.0 x1.
+      await grantFeatures(server, client, 'ACT-A', [{ featureName: 'f1', featureVersion: '1.0', count: 5, expiry: 'permanent' }]);
+      await grantFeatures(server, client, 'ACT-B', [{ featureName: 'f1', featureVersion: '1.0', count: 2, expiry: '2026-04-30' }]);
+      await grantFeatures(server, client, 'ACT-C', [{ featureName: 'f1', featureVersion: '2.0', count: 1, expiry: 'permanent' }]);
+      await grantFeatures(server, client, 'ACT-D', [{ featureName: 'g', featureVersion: '1.10', count: 1, expiry: '2099-01-01' }]);
+      await grantFeatures(server, client, 'ACT-E', [{ featureName: 'h', featureVersion: '1.0', count: 3 }]);
+      const markup = { featureName: 'markup', featureVersion: '1.0', count: 1, vendorString: HTML_PAYLOAD };
+      await grantFeatures(server, client, 'ACT-X', [markup as GrantedFeature]);
+    }, 60_000);
+
+    afterAll(async () => {
+      await server?.stop();
+    });
+
+    it('sums one name and version across activations and keeps the first and last expiry', async () => {
+      const el = await mount(html`<ld-features-table .client=${client}></ld-features-table>`);
+      const table = await waitForTable(el);
+      const shown = rowObjects(table);
+      expect(shown.filter((r) => r.Feature === 'f1')).toEqual([
+        {
+          Feature: 'f1',
+          Version: '1.0',
+          'Total Count': '7',
+          'Total Used': '0',
+          'Total Available': '7',
+          'First Expiration': '2026-04-30',
+          'Last Expiration': 'Permanent',
+          'Total Overdraft': '0',
+          Metered: 'false',
+          Counted: 'true',
+        },
+        {
+          Feature: 'f1',
+          Version: '2.0',
+          'Total Count': '1',
+          'Total Used': '0',
+          'Total Available': '1',
+          'First Expiration': 'Permanent',
+          'Last Expiration': 'Permanent',
+          'Total Overdraft': '0',
+          Metered: 'false',
+          Counted: 'true',
+        },
+      ]);
+      // 2099-01-01 is a date; an entitlement without an expiry is permanent.
+      expect(shown.find((r) => r.Feature === 'g')).toMatchObject({ Version: '1.10', 'First Expiration': '2099-01-01' });
+      expect(shown.find((r) => r.Feature === 'h')).toMatchObject({ 'First Expiration': 'Permanent', 'Last Expiration': 'Permanent' });
+    });
+
+    it('lists each record on the Details tab with its own count and expiry', async () => {
+      const el = await mount(html`<ld-features-table .client=${client} view="details" feature-name="f1"></ld-features-table>`);
+      const table = await waitForTable(el);
+      expect(
+        rowObjects(table).map((r) => [r.Feature, r.Version, r.Count, r.Expiration, r['Activation ID']]),
+      ).toEqual([
+        ['f1', '1.0', '5', 'Permanent', 'ACT-A'],
+        ['f1', '1.0', '2', '2026-04-30', 'ACT-B'],
+        ['f1', '2.0', '1', 'Permanent', 'ACT-C'],
+      ]);
+    });
+
+    it('shows a real vendor string holding markup as text', async () => {
+      const el = await mount(html`<ld-features-table .client=${client} view="details" feature-name="markup"></ld-features-table>`);
+      const table = await waitForTable(el);
+      expect(rowObjects(table)[0]!['Vendor String']).toBe(HTML_PAYLOAD);
+      expect(deepElements(el.shadowRoot!).filter((node) => node.localName === 'img')).toEqual([]);
+    });
+
+    it('keeps "1.10" as text in the select event (C35)', async () => {
+      const el = await mount(html`<ld-features-table .client=${client} feature-name="g"></ld-features-table>`);
+      const table = await waitForTable(el);
+      const selected = nextEvent<LdFeatureSelectEvent>(document, 'ld-feature-select');
+      rowElements(table)[0]!.click();
+      const { detail } = await selected;
+      expect(detail.featureName).toBe('g');
+      expect(detail.featureVersion).toBe('1.10');
     });
   });
 });

@@ -279,7 +279,8 @@ export class LdFeaturesTable extends LdElement {
 
   private renderStatus(task: Task, empty: boolean) {
     const error = task.status === TaskStatus.ERROR ? task.error : undefined;
-    const loading = task.status === TaskStatus.PENDING && task.value === undefined;
+    // Before the first run starts the task is INITIAL: show loading then too, never a blank panel.
+    const loading = (task.status === TaskStatus.PENDING || task.status === TaskStatus.INITIAL) && task.value === undefined;
     if (!this.client) {
       return html`<ld-status part="status" notice="No license server client is connected." variant="warning"></ld-status>`;
     }

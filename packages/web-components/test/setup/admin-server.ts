@@ -122,5 +122,5 @@ export function visibleText(node: Node): string {
     n.childNodes.forEach(walk);
   };
   walk(node);
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  return parts.join('').replace(/\s+/g, ' ').trim();
 }

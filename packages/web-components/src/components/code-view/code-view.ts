@@ -108,7 +108,7 @@ export class LdCodeView extends LitElement {
             ${markers.map(
               (m) => html`<li part="marker" class="marker ${m.severity ?? 'error'}">
                 <button type="button" class="marker-button" @click=${() => this.revealLine(m.line)}>
-                  <span class="where">${SEVERITY_LABEL[m.severity ?? 'error']}, ${formatPosition(m.line, m.column)}:</span>
+                  <span class="where">${`${SEVERITY_LABEL[m.severity ?? 'error']}, ${formatPosition(m.line, m.column)}:`}</span>
                   <span class="what">${m.message}</span>
                 </button>
               </li>`,
@@ -141,7 +141,7 @@ export class LdCodeView extends LitElement {
     return html`<div part="line line-${severity}" class="line marked ${severity} ${line === this.currentLine ? 'current' : ''}" data-line=${line} tabindex="-1" aria-describedby="msg-${line}"><span part="line-number" class="number">${line}</span><span part="line-text" class="text">${content}</span></div>
       <div part="message" class="message ${severity}" id="msg-${line}">
         ${marks.map(
-          (m) => html`<div><span class="where">${SEVERITY_LABEL[m.severity ?? 'error']}, ${formatPosition(m.line, m.column)}:</span> ${m.message}</div>`,
+          (m) => html`<div><span class="where">${`${SEVERITY_LABEL[m.severity ?? 'error']}, ${formatPosition(m.line, m.column)}:`}</span> ${m.message}</div>`,
         )}
       </div>`;
   }

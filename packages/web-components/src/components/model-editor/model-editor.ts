@@ -100,6 +100,8 @@ export class LdModelEditor extends LdElement {
   @state() protected evalHostName = '';
   @state() protected evalHostType = '';
   @state() protected evalProblem = '';
+  /** The host id (`value/TYPE`) the shown evaluation is for. */
+  @state() protected evaluatedFor = '';
   @state() protected revision = 0;
 
   @query('input[type="file"]') private fileInput?: HTMLInputElement;
@@ -133,6 +135,11 @@ export class LdModelEditor extends LdElement {
   /** Problems found in the chosen file, by the browser's check and then by the server. */
   get problems(): readonly CodeMarker[] {
     return [...(this.chosen?.errors.map(toMarker) ?? []), ...this.serverMarkers];
+  }
+
+  /** Name of the file chosen for upload, once it has been read and checked; empty without one. */
+  get chosenFileName(): string {
+    return this.chosen?.name ?? '';
   }
 
   /** Whether uploads are locked right now. */
@@ -488,7 +495,7 @@ export class LdModelEditor extends LdElement {
       </div>
       <ld-status .error=${this.evaluateError} operation="evaluate the model"></ld-status>
       ${result
-        ? html`<div part="evaluate-result" class="evaluate-result" role="status">
+        ? html`<div part="evaluate-result" class="evaluate-result" role="status" data-for=${this.evaluatedFor}>
             <p>
               <strong>${result.decision === 'accept' ? 'Accepted' : 'Denied'}</strong>${result.decision === 'accept'
                 ? html`: served from ${result.pools.length === 1 ? 'pool' : 'pools'} <span class="mono">${result.pools.join(', ')}</span>`
@@ -514,7 +521,7 @@ export class LdModelEditor extends LdElement {
   private evaluationMarkers(): CodeMarker[] {
     const rule = this.evaluation?.rule;
     if (!rule || rule.line < 1) return [];
-    return [{ line: rule.line, column: rule.column, message: `This rule decides for ${this.evalHostId}/${this.evalType}.`, severity: 'info' }];
+    return [{ line: rule.line, column: rule.column, message: `This rule decides for ${this.evaluatedFor}.`, severity: 'info' }];
   }
 
   private revealRule(line: number): void {
@@ -626,12 +633,15 @@ export class LdModelEditor extends LdElement {
     }
     this.evaluating = true;
     this.evaluateError = undefined;
+    const type = this.evalType;
     try {
-      this.evaluation = await client.model.evaluate({
-        hostId: { value, type: this.evalType },
+      const result = await client.model.evaluate({
+        hostId: { value, type },
         ...(this.evalHostName.trim() ? { hostName: this.evalHostName.trim() } : {}),
         ...(this.evalHostType.trim() ? { hostType: this.evalHostType.trim() } : {}),
       });
+      this.evaluatedFor = `${value}/${type}`;
+      this.evaluation = result;
     } catch (error) {
       this.evaluation = null;
       this.evaluateError = error;

@@ -22,7 +22,7 @@ export default defineConfig({
           globalSetup: ['./test/e2e/global-setup.ts'],
           // One browser and a 2-core machine: files one after another.
           fileParallelism: false,
-          testTimeout: 60_000,
+          testTimeout: 180_000,
           hookTimeout: 120_000,
         },
       },

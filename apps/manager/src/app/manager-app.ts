@@ -4,7 +4,7 @@ import '@licensedesk/web-components/define/nav';
 import '@licensedesk/web-components/define/status';
 import type { LicenseServerClient } from '@licensedesk/sdk';
 import type { LdAuthChangeEvent, LdAuthUser, LdLoginRequiredEvent, LdNavigateEvent } from '@licensedesk/web-components';
-import { createManagerClient, requiresCredentials } from '../data/client.js';
+import { createManagerClient, requiresCredentials, setTokenServer, tokenServer } from '../data/client.js';
 import { getInfo, getSettings, type ManagerInfo, type ManagerSettings } from '../data/manager-api.js';
 import type { AppHost, PageElement } from '../pages/page-element.js';
 import { matchRoute, NAV_HREFS, type RouteMatch } from '../router.js';
@@ -83,6 +83,7 @@ export class LdManagerApp extends LitElement implements AppHost {
       getSettings().then(
         (settings) => {
           this.settings = settings;
+          this.bindTokenToServer();
         },
         (error: Error) => {
           this.problem = `The manager's settings could not be read: ${error.message}`;
@@ -127,11 +128,20 @@ export class LdManagerApp extends LitElement implements AppHost {
 
   /** Uses freshly saved settings; a different license server means a new client and a new login. */
   applySettings(settings: ManagerSettings): void {
-    const serverChanged = this.settings !== null && this.settings.licenseServerUrl !== settings.licenseServerUrl;
     this.settings = settings;
-    if (serverChanged) void this.client.logout();
     this.client = createManagerClient();
+    this.bindTokenToServer();
     this.kept.clear();
+  }
+
+  /** A token belongs to the license server that issued it: drop it when Settings name another one. */
+  private bindTokenToServer(): void {
+    const server = this.settings?.licenseServerUrl;
+    if (!server) return;
+    if (tokenServer() !== server) {
+      if (this.client.session) void this.client.logout();
+      setTokenServer(server);
+    }
   }
 
   private async showRoute({ initial = false, fromHistory = false }: { initial?: boolean; fromHistory?: boolean }): Promise<void> {

@@ -6,6 +6,25 @@
 import { ConnectionError, createLicenseServerClient, type LicenseServerClient, type TokenStore } from '@licensedesk/sdk';
 
 const TOKEN_KEY = 'licensedesk.manager.token';
+const TOKEN_SERVER_KEY = 'licensedesk.manager.token-server';
+
+/** The license server the tab's token was issued for (as Settings named it then). */
+export function tokenServer(): string | null {
+  try {
+    return sessionStorage.getItem(TOKEN_SERVER_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** Records which license server the tab's token belongs to. */
+export function setTokenServer(server: string): void {
+  try {
+    sessionStorage.setItem(TOKEN_SERVER_KEY, server);
+  } catch {
+    /* storage blocked */
+  }
+}
 
 /** Keeps the bearer token in sessionStorage; falls back to memory where storage is blocked. */
 export function sessionTokenStore(key = TOKEN_KEY): TokenStore {

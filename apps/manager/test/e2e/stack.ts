@@ -89,7 +89,8 @@ export async function startStack(options: { emulator?: EmulatorOptions; settings
   const browser = await chromium.connect(inject('browserWsEndpoint'));
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // Generous: the machine is shared and has 2 cores; every wait is for a condition, never a fixed time.
+  page.setDefaultTimeout(30_000);
   return {
     emulator,
     manager,

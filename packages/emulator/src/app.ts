@@ -13,6 +13,7 @@ import type { EmulatorOptions } from './options.js';
 import { allHandlers } from './routes/index.js';
 import { checkEntriesJson, problemsToError } from './store/reservations.js';
 import { validateReservationImport } from '@licensedesk/sdk';
+import { checkActivationRequestBody } from './backoffice/service.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -30,6 +31,8 @@ const RESERVATION_BODIES: Record<string, (body: unknown) => ApiError | null> = {
         })
       : problemsToError(validateReservationImport(body).problems),
   addReservationEntries: (body) => checkEntriesJson(body).error,
+  // Not a reservation body, but checked the same way: a bad count is glsErr.invalidCount (C23).
+  createActivationRequest: checkActivationRequestBody,
 };
 
 /** `$["licensing.borrowIntervalMax"]` or `$.x` -> the setting name. */

@@ -4,7 +4,7 @@ import { OfflineService } from './service.js';
 export { offlineMigration } from './schema.js';
 export { runBackofficeCli, BACKOFFICE_HELP } from './cli.js';
 export { checkClientKey } from './client-key.js';
-export { OfflineService, type ApplyResult, type LicenseChange } from './service.js';
+export { OfflineService, checkActivationRequestBody, type ApplyResult, type LicenseChange } from './service.js';
 
 const services = new WeakMap<EmulatorContext['db'], OfflineService>();
 

@@ -309,3 +309,17 @@ export class OfflineService {
     return (this.stmts.findRequest.get(requestIdHex) as { sha256: string } | undefined)?.sha256;
   }
 }
+
+/**
+ * Checks an activation request body before the spec's schema does, so that a bad count answers
+ * `glsErr.invalidCount` (as the spec's example shows) rather than the generic validation error.
+ */
+export function checkActivationRequestBody(body: unknown): ApiError | null {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
+  const count = (body as { count?: unknown }).count;
+  if (count === undefined || (typeof count === 'number' && Number.isInteger(count) && count >= 0)) return null;
+  return new ApiError(400, 'glsErr.invalidCount', `Count must be a whole number of 0 or more (0 returns all), not ${JSON.stringify(count)}.`, {
+    args: [JSON.stringify(count)],
+    details: [{ path: '$.count', message: 'must be a whole number >= 0' }],
+  });
+}

@@ -144,10 +144,12 @@ describe('offline activation, end to end', () => {
     expect(result.changes?.updated.map((c) => [c.featureId, c.featureCount])).toEqual([['FID-METER', 200]]);
   });
 
-  it('refuses negative and fractional counts', async () => {
-    for (const count of [-1, 1.5]) {
-      const error = await rejection(client.offline.activationRequest({ activationId: 'ACT-0002', count }));
+  it('refuses negative, fractional and text counts with glsErr.invalidCount', async () => {
+    for (const count of [-1, 1.5, '2']) {
+      const error = await rejection(client.offline.activationRequest({ activationId: 'ACT-0002', count: count as number }));
       expect(error.status).toBe(400);
+      expect(error.key).toBe('glsErr.invalidCount');
+      expect(error.details).toEqual([{ path: '$.count', message: 'must be a whole number >= 0' }]);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { html, render } from 'lit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { userEvent } from '@vitest/browser/context';
+import { cdp, userEvent } from '@vitest/browser/context';
 import { createLicenseServerClient, type Feature } from '@licensedesk/sdk';
 import { createTestClient, licenseServer } from '../../../test/setup/client.js';
 import { expectNoAxeViolations, fixture, nextEvent, settle } from '../../../test/setup/fixture.js';
@@ -163,18 +163,34 @@ describe('<ld-features-table>', () => {
       expect(el.shadowRoot!.textContent).not.toMatch(/0000-01-01|Invalid Date|NaN/);
     });
 
-    it('shows date-only expiries as the same calendar date in this time zone', async () => {
-      const records = await rawFeatures();
-      const dated = records.filter((r) => /^\d{4}-\d{2}-\d{2}$/.test(r.expiry ?? ''));
-      expect(dated.length).toBeGreaterThan(3);
-      const el = await mount(html`<ld-features-table .client=${admin} view="details" page-size="50"></ld-features-table>`);
-      const table = await waitForTable(el);
-      const shown = rowObjects(table);
-      for (const record of dated) {
-        const row = shown.find((r) => r['Feature ID'] === record.featureId)!;
-        expect(row.Expiration, `${record.featureId} in ${Intl.DateTimeFormat().resolvedOptions().timeZone}`).toBe(record.expiry);
-      }
-    });
+    for (const timezoneId of ['America/Los_Angeles', 'Pacific/Kiritimati']) {
+      it(`shows date-only expiries as the same calendar date in ${timezoneId}`, async () => {
+        const records = await rawFeatures();
+        const dated = records.filter((r) => /^\d{4}-\d{2}-\d{2}$/.test(r.expiry ?? ''));
+        expect(dated.length).toBeGreaterThan(3);
+        await cdp().send('Emulation.setTimezoneOverride', { timezoneId });
+        try {
+          // The override is in effect: a calendar day here does not start at midnight UTC, so a date
+          // read through Date in either direction would land on the wrong day.
+          expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe(timezoneId);
+          expect(Math.abs(new Date(Date.UTC(2026, 3, 30)).getTimezoneOffset())).toBeGreaterThanOrEqual(7 * 60);
+          const el = await mount(html`<ld-features-table .client=${admin} view="details" page-size="50"></ld-features-table>`);
+          const table = await waitForTable(el);
+          const shown = rowObjects(table);
+          for (const record of dated) {
+            expect(shown.find((r) => r['Feature ID'] === record.featureId)!.Expiration, record.featureId).toBe(record.expiry);
+          }
+          el.view = 'summary';
+          await settle(el);
+          await vi.waitFor(() => expect(headers(tableIn(el)!)).toContain('First Expiration'));
+          const summary = await waitForTable(el);
+          const f1 = rowObjects(summary).find((r) => r.Feature === 'f1' && r.Version === '1.0')!;
+          expect(f1['First Expiration']).toBe(records.find((r) => r.activationId === 'ACT-B')!.expiry);
+        } finally {
+          await cdp().send('Emulation.setTimezoneOverride', { timezoneId: '' });
+        }
+      });
+    }
 
     it('lists one row per record on the Details tab, with count, expiry, start, vendor string and activation', async () => {
       const records = await rawFeatures();

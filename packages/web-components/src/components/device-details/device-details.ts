@@ -28,6 +28,7 @@ export const CONSUMED_FEATURE_COLUMNS: LdColumn<ConsumedFeature>[] = [
 type DropState = 'idle' | 'confirming' | 'dropping';
 
 /**
+ * @tagname ld-device-details
  * @summary Device Details: one served device with its host id, type, alias and expiry, the features
  * it consumes, and (when allowed) a control to drop it from the license server.
  *

@@ -30,6 +30,7 @@ export function hostidPrefixFilter(prefix: string): string | undefined {
 }
 
 /**
+ * @tagname ld-devices-table
  * @summary The Devices view: client devices the license server has served, paged, with an optional
  * Device ID prefix filter applied by the server.
  *

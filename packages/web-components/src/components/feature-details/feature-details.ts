@@ -36,6 +36,7 @@ export function availableText(feature: Pick<Feature, 'featureCount' | 'used' | '
 }
 
 /**
+ * @tagname ld-feature-details
  * @summary Feature Details: one feature record with its counts, expiry, vendor string and selectors,
  * and the devices it is served to.
  *

@@ -94,6 +94,7 @@ interface SummaryResult {
 }
 
 /**
+ * @tagname ld-features-table
  * @summary The Features view: every feature installed on the license server, as a Summary (one row per
  * name and version, counts added up) and as Details (one row per license record), with exact
  * feature-name search and paging.

@@ -129,41 +129,53 @@ function relay(request: FastifyRequest, reply: FastifyReply, store: SettingsStor
   const path = checkRelayTarget(request.raw.url ?? '');
   const settings = store.get();
   const body = request.body as Readable | undefined;
+  const headers = requestHeaders(request.headers);
 
   return new Promise<FastifyReply>((resolve) => {
-    const outgoing = upstream.request(settings, request.method, path, requestHeaders(request.headers));
-    let answered = false;
+    const send = (attempt: number): void => {
+      const outgoing = upstream.request(settings, request.method, path, headers);
+      let answered = false;
 
-    // If the browser goes away, stop talking to the license server too.
-    reply.raw.once('close', () => {
-      if (!reply.raw.writableFinished) outgoing.destroy();
-    });
+      // If the browser goes away, stop talking to the license server too.
+      const onClientGone = () => {
+        if (!reply.raw.writableFinished) outgoing.destroy();
+      };
+      reply.raw.once('close', onClientGone);
 
-    outgoing.once('response', (response) => {
-      answered = true;
-      reply.code(response.statusCode ?? 502);
-      reply.headers(responseHeaders(response));
-      response.once('error', () => reply.raw.destroy());
-      resolve(reply.send(response));
-    });
-    outgoing.once('error', (error) => {
-      body?.unpipe?.(outgoing);
-      body?.resume?.();
-      if (answered || reply.sent) {
-        reply.raw.destroy();
-        resolve(reply);
-        return;
+      outgoing.once('response', (response) => {
+        answered = true;
+        reply.code(response.statusCode ?? 502);
+        reply.headers(responseHeaders(response));
+        response.once('error', () => reply.raw.destroy());
+        resolve(reply.send(response));
+      });
+      outgoing.once('error', (error: NodeJS.ErrnoException) => {
+        if (answered || reply.sent) {
+          reply.raw.destroy();
+          resolve(reply);
+          return;
+        }
+        // A kept-alive connection the license server had just closed: a request without a body
+        // can safely go again once on a fresh connection.
+        if (!body && attempt === 0 && outgoing.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) {
+          reply.raw.off('close', onClientGone);
+          send(1);
+          return;
+        }
+        body?.unpipe?.(outgoing);
+        body?.resume?.();
+        const failure = describeUpstreamError(error, settings);
+        request.log.warn({ err: error }, failure.body.message);
+        resolve(reply.code(failure.status).type('application/json; charset=utf-8').send(failure.body));
+      });
+
+      if (body && typeof body.pipe === 'function') {
+        body.once('error', (error) => outgoing.destroy(error));
+        body.pipe(outgoing);
+      } else {
+        outgoing.end();
       }
-      const failure = describeUpstreamError(error, settings);
-      request.log.warn({ err: error }, failure.body.message);
-      resolve(reply.code(failure.status).type('application/json; charset=utf-8').send(failure.body));
-    });
-
-    if (body && typeof body.pipe === 'function') {
-      body.once('error', (error) => outgoing.destroy(error));
-      body.pipe(outgoing);
-    } else {
-      outgoing.end();
-    }
+    };
+    send(0);
   });
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import net, { type AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkRelayTarget } from '../../src/server/index.js';
@@ -251,6 +252,42 @@ describe('the relay is not an open proxy', () => {
 });
 
 describe('relay errors', () => {
+  it('sends a GET again once when a kept-alive connection turns out to be closed', async () => {
+    let connections = 0;
+    const flaky = net.createServer((socket) => {
+      connections += 1;
+      let requests = 0;
+      let buffered = '';
+      socket.on('data', (chunk) => {
+        buffered += chunk.toString('latin1');
+        while (buffered.includes('\r\n\r\n')) {
+          buffered = buffered.slice(buffered.indexOf('\r\n\r\n') + 4);
+          requests += 1;
+          // The second request on a connection finds it closed (as after a server restart).
+          if (requests > 1) {
+            socket.resetAndDestroy();
+            return;
+          }
+          socket.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\n[]');
+        }
+      });
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve));
+    const relay = await startManager({ licenseServer: `http://127.0.0.1:${(flaky.address() as AddressInfo).port}` });
+    try {
+      for (let i = 0; i < 3; i += 1) {
+        const response = await fetch(`${relay.url}/api/1.0/instances/~/features`);
+        expect(response.status).toBe(200);
+        expect(await response.json()).toEqual([]);
+      }
+      expect(connections).toBe(3);
+    } finally {
+      await relay.cleanup();
+      flaky.close();
+    }
+  });
+
+
   it('answers 502 ldErr.serverUnreachable with the address tried when nothing listens', async () => {
     const port = await closedPort();
     const down = await startManager({ licenseServer: `http://127.0.0.1:${port}` });

@@ -66,7 +66,7 @@ async function snapshot(client: LicenseServerClient) {
   ]);
   return {
     features,
-    devices: devices.map(({ expiry: _e, pendingReclaim: _p, ...rest }) => rest),
+    devices: devices.map(({ expiry: _e, ...rest }) => ({ ...rest, pendingReclaim: undefined })),
     reservations,
     settings,
     users,

@@ -217,16 +217,16 @@ describe('users', () => {
     const admin = server.admin;
     const created = await admin.users.create({ name: 'alice', password: 'Al1ce!pass', roles: ['ROLE_READ', 'ROLE_RESERVATIONS'] });
     expect(created).toEqual({ name: 'alice', roles: ['ROLE_READ', 'ROLE_RESERVATIONS'], passwordChangeRequired: false });
-    const defaults = await admin.users.create({ name: 'bob', password: 'B0b!passw' });
+    const defaults = await admin.users.create({ name: 'bob', password: 'B0b!passw' } as Parameters<typeof admin.users.create>[0]);
     expect(defaults.roles).toEqual(['ROLE_READ']);
-    const taken = await rejection(admin.users.create({ name: 'alice', password: 'Al1ce!pass' }));
+    const taken = await rejection(admin.users.create({ name: 'alice', password: 'Al1ce!pass', roles: ['ROLE_READ'] }));
     expect(taken.status).toBe(409);
     expect(taken.key).toBe('glsErr.userExists');
-    const weak = await rejection(admin.users.create({ name: 'carol', password: 'has space1A!' }));
+    const weak = await rejection(admin.users.create({ name: 'carol', password: 'has space1A!', roles: ['ROLE_READ'] }));
     expect(weak.status).toBe(400);
     expect(weak.key).toBe('glsErr.weakPassword');
     expect(weak.details?.map((d) => d.message)).toContain('must not contain spaces');
-    const noSpecial = await rejection(admin.users.create({ name: 'carol', password: 'Abcdefg12' }));
+    const noSpecial = await rejection(admin.users.create({ name: 'carol', password: 'Abcdefg12', roles: ['ROLE_READ'] }));
     expect(noSpecial.details?.[0]?.message).toMatch(/special/);
     const producerRole = await rejection(admin.users.create({ name: 'carol', password: 'Car0l!pass', roles: ['ROLE_PRODUCER'] }));
     expect(producerRole.status).toBe(403);
@@ -282,7 +282,7 @@ describe('token lifetime (C21)', () => {
         server: s.emu.url,
         credentials: { user: 'admin', password: ADMIN_PASSWORD },
         fetch: async (input, init) => {
-          const request = new Request(input as RequestInfo, init);
+          const request = new Request(input instanceof Request ? input : String(input), init);
           if (request.url.endsWith('/authorize')) authorizeCalls++;
           if (request.method === 'POST' && request.url.includes('/reservationgroups')) bodies.push(await request.clone().text());
           return fetch(request);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LicenseServerClient } from '@licensedesk/sdk';
-import { call, rejection, startTestServer, type TestServer } from '../support/server.js';
+import { call, flags, rejection, startTestServer, type TestServer } from '../support/server.js';
 
 const DAY = 86_400_000;
 const dateIn = (server: TestServer, ms: number) => new Date(server.clock.now() + ms).toISOString().slice(0, 10);
@@ -222,9 +222,9 @@ describe('device licensing', () => {
 
   it('flags a known host id arriving with a new session as a suspected duplicate (C28)', async () => {
     const first = await ask('HOST-A', [{ featureName: 'viewer', featureVersion: '1.0', count: 1 }], { correlationId: 'session-1' });
-    expect((await server.admin.devices.get(first.clientId)).suspectedDuplicate).toBe(false);
+    expect(flags(await server.admin.devices.get(first.clientId)).suspectedDuplicate).toBe(false);
     await ask('HOST-A', [{ featureName: 'viewer', featureVersion: '1.0', count: 1 }], { correlationId: 'session-1' });
-    expect((await server.admin.devices.get(first.clientId)).suspectedDuplicate).toBe(false);
+    expect(flags(await server.admin.devices.get(first.clientId)).suspectedDuplicate).toBe(false);
     const again = await ask('HOST-A', [{ featureName: 'viewer', featureVersion: '1.0', count: 1 }], { correlationId: 'session-2' });
     expect(again.clientId).toBe(first.clientId);
     const detail = await server.admin.devices.get(first.clientId);
@@ -246,7 +246,7 @@ describe('expiry timer (C28)', () => {
       server.clock.advance(61_000);
       expect((await server.admin.features.get(f1!)).used).toBe(1);
       const device = await server.admin.devices.get(r.clientId);
-      expect(device.pendingReclaim).toBe(true);
+      expect(flags(device).pendingReclaim).toBe(true);
       expect(server.emu.context.licensing.reclaimExpired()).toBe(1);
       expect((await server.admin.features.get(f1!)).used).toBe(0);
       const after = await server.admin.devices.get(r.clientId);

@@ -7,7 +7,7 @@ import { createLicenseServerClient } from '@licensedesk/sdk';
 import { startEmulator } from '../../src/index.js';
 import { runSimulate } from '../../src/commands/simulate.js';
 import { DEMO_CREDENTIALS } from '../../src/options.js';
-import { call } from '../support/server.js';
+import { call, flags } from '../support/server.js';
 
 const folders: string[] = [];
 afterAll(() => {
@@ -35,7 +35,7 @@ describe('demo seed', () => {
       expect(devices.length).toBeGreaterThanOrEqual(300);
       expect(new Set(devices.map((d) => d.hostid.hostidType))).toEqual(new Set(['ETHERNET', 'STRING', 'VM_UUID', 'USER']));
       expect(new Set(devices.map((d) => d.machineType))).toEqual(new Set(['PHYSICAL', 'VIRTUAL', 'UNKNOWN']));
-      expect(devices.filter((d) => d.suspectedDuplicate)).toHaveLength(3);
+      expect(devices.filter((d) => flags(d).suspectedDuplicate)).toHaveLength(3);
       for (const d of devices.slice(0, 20)) await viewer.devices.get(d.id);
       for (const f of features) await viewer.features.clients(f.id).all();
       const groups = await viewer.reservations.list().all();

@@ -103,3 +103,14 @@ export async function tokenFor(base: string, user: string, password: string): Pr
   if (r.status !== 200) throw new Error(`login of ${user} failed: ${r.status} ${r.text}`);
   return r.json.token as string;
 }
+
+/** Client fields the emulator adds beyond the spec's `Client` (C28). */
+export interface DeviceFlags {
+  suspectedDuplicate?: boolean;
+  previousCorrelationId?: string;
+  pendingReclaim?: boolean;
+  nextExpiryCheck?: string;
+}
+
+/** Reads the emulator's extra client fields. */
+export const flags = (device: object): DeviceFlags => device as DeviceFlags;

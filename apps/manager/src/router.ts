@@ -3,6 +3,8 @@
  * on demand, so the first view only downloads the shell and its own page.
  */
 
+import type { LicenseServerClient } from '@licensedesk/sdk';
+
 /** What a page module exports: the tag of the page element it registers. */
 export interface PageModule {
   tag: string;
@@ -18,14 +20,33 @@ export interface RouteDefinition {
   load: () => Promise<PageModule>;
   /** List views keep their page element (and its tab, search and page) while the user visits a detail page. */
   keep?: boolean;
+  /**
+   * When this is the first view: the SDK call its element makes first, started while the page's
+   * code loads (see `prefetchFirstView`). Returns undefined when the location asks for other data.
+   */
+  prefetch?: (client: LicenseServerClient, match: RouteMatch) => Promise<unknown> | undefined;
 }
 
 export const ROUTES: readonly RouteDefinition[] = [
-  { path: '/about', nav: 'about', title: 'About', load: () => import('./pages/about/about-page.js') },
+  {
+    path: '/about',
+    nav: 'about',
+    title: 'About',
+    load: () => import('./pages/about/about-page.js'),
+    prefetch: (client) => client.health.get(),
+  },
   { path: '/settings', nav: 'settings', title: 'Settings', load: () => import('./pages/settings/settings-page.js') },
   { path: '/login', nav: 'login', title: 'Login', load: () => import('./pages/login/login-page.js') },
   { path: '/properties', nav: 'properties', title: 'Properties', load: () => import('./pages/properties/properties-page.js') },
-  { path: '/features', nav: 'features', title: 'Features', keep: true, load: () => import('./pages/features/features-page.js') },
+  {
+    path: '/features',
+    nav: 'features',
+    title: 'Features',
+    keep: true,
+    load: () => import('./pages/features/features-page.js'),
+    // The Summary tab reads every record (1000 per request) and pages in the browser.
+    prefetch: (client, match) => (match.query.toString() === '' ? client.features.list({}).getPage(1, 1000) : undefined),
+  },
   { path: '/features/:id', nav: 'features', title: 'Feature Details', load: () => import('./pages/features/feature-details-page.js') },
   { path: '/pools', nav: 'pools', title: 'Named License Pools', load: () => import('./pages/pools/pools-page.js') },
   { path: '/devices', nav: 'devices', title: 'Devices', keep: true, load: () => import('./pages/devices/devices-page.js') },

@@ -4,7 +4,7 @@ import '@licensedesk/web-components/define/nav';
 import '@licensedesk/web-components/define/status';
 import type { LicenseServerClient } from '@licensedesk/sdk';
 import type { LdAuthChangeEvent, LdAuthUser, LdLoginRequiredEvent, LdNavigateEvent } from '@licensedesk/web-components';
-import { createManagerClient, requiresCredentials, setTokenServer, tokenServer } from '../data/client.js';
+import { createManagerClient, prefetchFirstView, requiresCredentials, setTokenServer, tokenServer } from '../data/client.js';
 import { getInfo, getSettings, type ManagerInfo, type ManagerSettings } from '../data/manager-api.js';
 import type { AppHost, PageElement } from '../pages/page-element.js';
 import { matchRoute, NAV_HREFS, type RouteMatch } from '../router.js';
@@ -106,6 +106,8 @@ export class LdManagerApp extends LitElement implements AppHost {
     } else {
       history.replaceState({ ldm: this.historyIndex } satisfies HistoryState, '', location.href);
     }
+    const first = matchRoute(location.pathname, location.search);
+    if (first?.route.prefetch) prefetchFirstView((client) => first.route.prefetch!(client, first) ?? Promise.resolve());
     await this.showRoute({ initial: true });
   }
 

@@ -60,12 +60,32 @@ export function sessionTokenStore(key = TOKEN_KEY): TokenStore {
 const UNREACHABLE_KEYS = new Set(['ldErr.serverUnreachable', 'ldErr.serverTimeout']);
 
 /**
+ * Answers fetched ahead of time for the first view (see `prefetchFirstView`), by request key.
+ * The first identical request (method, URL and Authorization) within a few seconds takes it.
+ */
+const early = new Map<string, { at: number; response: Promise<Response> }>();
+const EARLY_TTL_MS = 5000;
+
+function requestKey(request: Request): string {
+  return `${request.method} ${request.url} ${request.headers.get('authorization') ?? ''}`;
+}
+
+function takeEarly(request: Request): Promise<Response> | undefined {
+  if (request.method !== 'GET' || early.size === 0) return undefined;
+  const key = requestKey(request);
+  const entry = early.get(key);
+  if (!entry) return undefined;
+  early.delete(key);
+  return Date.now() - entry.at <= EARLY_TTL_MS ? entry.response : undefined;
+}
+
+/**
  * fetch for the relay: the manager answers 502/504 `ldErr.serverUnreachable` when the license
  * server does not answer. That becomes the SDK's ConnectionError with the license server's
  * address (not the manager's), so every element shows "License server unreachable" with it.
  */
 async function relayFetch(input: Request, init?: RequestInit): Promise<Response> {
-  const response = await fetch(input, init);
+  const response = await (takeEarly(input)?.catch(() => fetch(input, init)) ?? fetch(input, init));
   if ((response.status === 502 || response.status === 504) && /json/i.test(response.headers.get('content-type') ?? '')) {
     const body = (await response
       .clone()
@@ -77,6 +97,23 @@ async function relayFetch(input: Request, init?: RequestInit): Promise<Response>
     }
   }
   return response;
+}
+
+/** fetch of the prefetching client: keeps the answer for the view's own identical request. */
+async function recordingFetch(input: Request, init?: RequestInit): Promise<Response> {
+  const response = fetch(input, init);
+  early.set(requestKey(input), { at: Date.now(), response });
+  return (await response).clone();
+}
+
+/**
+ * Starts the first view's data request while its code still loads: `load` makes the same SDK call
+ * the view's element will make, and the element's request then gets that answer instead of
+ * waiting for a second round trip. A call that does not match anything costs one request.
+ */
+export function prefetchFirstView(load: (client: LicenseServerClient) => Promise<unknown>, origin = location.origin): void {
+  const client = createLicenseServerClient({ server: origin, tokenStore: sessionTokenStore(), fetch: recordingFetch });
+  load(client).catch(() => undefined);
 }
 
 /** Creates the client for the manager's relay, sharing the tab's token. */

@@ -245,6 +245,7 @@ describe('users', () => {
 
     await admin.users.delete('bob');
     expect((await rejection(admin.users.delete('bob'))).status).toBe(404);
+    expect((await rejection(admin.users.changePassword('nobody', { newPassword: 'N0body!pass' }))).status).toBe(404);
     const r = await call(`${server.base}/authorize`, { method: 'POST', body: { user: 'bob', password: 'B0b!passw' } });
     expect(r.status).toBe(401);
   });

@@ -174,6 +174,8 @@ describe('reservation groups', () => {
     expect(dup.key).toBe('glsErr.duplicateEntry');
     const short = await rejection(server.admin.reservations.addEntries(g!.id, reservation.id, [{ featureName: 'f2', featureVersion: '3.0', featureCount: 5 }]));
     expect(short.key).toBe('glsErr.insufficientCount');
+    const unknown = await rejection(server.admin.reservations.addEntries(g!.id, 9999, [{ featureName: 'f1', featureVersion: '1.0', featureCount: 1 }]));
+    expect(unknown.status).toBe(404);
     const bad = await rejection(server.admin.reservations.addEntries(g!.id, reservation.id, [{ featureName: 'f3', featureVersion: 'one', featureCount: 1 }]));
     expect(bad).toBeInstanceOf(ValidationError);
     expect(bad.details?.[0]?.path).toBe('$[0].featureVersion');

@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // A 2-core machine and one shared browser: test files run one after another.
+    fileParallelism: false,
     projects: [
       {
         test: {
@@ -20,8 +22,6 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['./test/e2e/global-setup.ts'],
-          // One browser and a 2-core machine: files one after another.
-          fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 120_000,
         },

@@ -1866,12 +1866,17 @@ export interface components {
             featureVersion: components["schemas"]["Version"];
             expiry: components["schemas"]["NullableExpiry"];
             /**
-             * @description Counts the model gives the pool.
+             * @description Counts the model gives the pool (0 for an uncounted record, which has no limit).
              * @example 2
              */
             allocated: number;
             /** @example 1 */
             used: number;
+            /**
+             * @description The record is uncounted, so `allocated` is not a limit.
+             * @example false
+             */
+            uncounted?: boolean;
             /**
              * @description `SHORT` = the server holds fewer counts than the model allocates; `EXHAUSTED` = all allocated counts used.
              * @example OK

@@ -1,3 +1,4 @@
-/** The manager site's entry: the theme, the site's layout styles and the app shell. */
+/** The manager site's entry: the default theme (light and dark), the site's layout and the app shell. */
+import '@licensedesk/web-components/themes/default.css';
 import './app/app.css';
 import './app/manager-app.js';

@@ -100,6 +100,12 @@ describe('About', () => {
     expect(text).toMatch(/User agent/);
     expect(text).toMatch(/Chrome|Chromium/);
     await screenshot(page, 'about');
+    // The default theme follows the system's dark setting.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(22, 27, 34)');
+    await screenshot(page, 'about-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 });
 

@@ -1479,6 +1479,27 @@ export interface components {
             trusted?: boolean;
             /** @example REQUEST */
             requestOperation?: string;
+            /**
+             * @description The same host id came back with a new session (correlation id) while the old one still held counts. Ours.
+             * @example false
+             */
+            suspectedDuplicate?: boolean;
+            /**
+             * @description The correlation id of the earlier session, when `suspectedDuplicate` is true. Ours.
+             * @example 6c1f7a52-0d0b-4f3e-9d6c-2b1e8f0a9c11
+             */
+            previousCorrelationId?: string;
+            /**
+             * @description Some of what the device holds has expired and is still counted until the next expiry-timer check (`licensing.clientExpiryTimer`). Ours.
+             * @example false
+             */
+            pendingReclaim?: boolean;
+            /**
+             * Format: date-time
+             * @description When the expiry timer next runs, given while `pendingReclaim` is true. Ours.
+             * @example 2026-12-03T15:05:00.000Z
+             */
+            nextExpiryCheck?: string;
         };
         /**
          * @description A device with the features it holds. Ours.

@@ -48,7 +48,8 @@ export default [
       line-height: 1.5;
       padding-block: 0.25rem;
     }
-    .line {
+    .line,
+    .run {
       display: flex;
       white-space: pre;
       min-width: max-content;

@@ -62,6 +62,29 @@ describe('<ld-code-view>', () => {
     });
   });
 
+  describe('long texts', () => {
+    it('renders a 900 KB text quickly, with marked lines on their own and the rest in runs', async () => {
+      const lines = Array.from({ length: 70_000 }, (_, i) => `  "feature-${i}" 1.0 1`);
+      const started = performance.now();
+      const el = await view([{ line: 65_000, column: 3, message: 'far down' }], lines.join('\n'));
+      expect(performance.now() - started).toBeLessThan(2_000);
+      expect(el.shadowRoot!.querySelectorAll('.line')).toHaveLength(1);
+      expect(el.shadowRoot!.querySelectorAll('[part~="lines"]').length).toBeLessThan(200);
+      const marked = shadowQuery(el, '[data-line="65000"]');
+      expect(marked.querySelector('[part="line-text"]')!.textContent).toBe('  "feature-64999" 1.0 1');
+      shadowQuery<HTMLButtonElement>(el, '.marker-button').click();
+      await vi.waitFor(() => expect(el.shadowRoot!.activeElement).toBe(marked));
+      // A line inside a run: the text area scrolls there and takes focus.
+      const code = shadowQuery(el, '[part="code"]');
+      expect(await el.revealLine(30_000)).toBe(true);
+      expect(el.shadowRoot!.activeElement).toBe(code);
+      const run = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.run')].find((r) => Number(r.dataset.first) <= 30_000 && 30_000 <= Number(r.dataset.last))!;
+      const runTop = run.getBoundingClientRect().top - code.getBoundingClientRect().top;
+      expect(runTop).toBeLessThan(code.clientHeight);
+      expect(runTop + run.offsetHeight).toBeGreaterThan(0);
+    });
+  });
+
   describe('accessibility', () => {
     it('has no axe violations', async () => {
       const el = await view([{ line: 3, column: 5, message: 'problem' }]);

@@ -19,6 +19,11 @@ export interface CodeMarker {
 
 const SEVERITY_LABEL: Record<CodeMarkerSeverity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 
+/** Texts with more lines than this render unmarked lines in runs, so a 900 KB model stays quick. */
+export const INDIVIDUAL_LINE_LIMIT = 1000;
+/** Lines per run in a long text. */
+const RUN_LENGTH = 400;
+
 /** "line 3, column 5" as people read it. */
 export function formatPosition(line: number, column?: number): string {
   return column ? `line ${line}, column ${column}` : `line ${line}`;
@@ -33,6 +38,8 @@ export function formatPosition(line: number, column?: number): string {
  * @csspart marker - One entry of that list.
  * @csspart code - The scrollable text area.
  * @csspart line - One line of the text; marked lines also have `line-error`, `line-warning` or `line-info`.
+ *   In texts over 1,000 lines only marked lines are single `line` parts; the others come in `lines` runs.
+ * @csspart lines - A run of unmarked lines of a long text.
  * @csspart line-number - The number in front of a line.
  * @csspart line-text - The text of a line.
  * @csspart mark - The marked characters of a line.
@@ -78,9 +85,22 @@ export class LdCodeView extends LitElement {
     this.currentLine = line;
     await this.updateComplete;
     const node = this.renderRoot.querySelector<HTMLElement>(`[data-line="${line}"]`);
-    if (!node) return false;
-    node.scrollIntoView({ block: 'center', behavior: 'auto' });
-    node.focus({ preventScroll: true });
+    if (node) {
+      node.scrollIntoView({ block: 'center', behavior: 'auto' });
+      node.focus({ preventScroll: true });
+      return true;
+    }
+    // A line inside a run of a long text: scroll to where it is and focus the text area.
+    const code = this.renderRoot.querySelector<HTMLElement>('.code');
+    const run = [...this.renderRoot.querySelectorAll<HTMLElement>('.run')].find(
+      (r) => Number(r.dataset.first) <= line && line <= Number(r.dataset.last),
+    );
+    if (!code || !run) return false;
+    const count = Number(run.dataset.last) - Number(run.dataset.first) + 1;
+    const lineHeight = run.offsetHeight / count;
+    const top = run.getBoundingClientRect().top - code.getBoundingClientRect().top + code.scrollTop;
+    code.scrollTop = top + (line - Number(run.dataset.first)) * lineHeight - code.clientHeight / 2;
+    code.focus({ preventScroll: true });
     return true;
   }
 
@@ -115,14 +135,37 @@ export class LdCodeView extends LitElement {
             )}
           </ul>`
         : nothing}
-      <div part="code" class="code" role="region" aria-label=${this.label} tabindex="0">
-        ${repeat(
-          this.lines,
-          (_, i) => i,
-          (text, i) => this.renderLine(text, i + 1),
-        )}
-      </div>
+      <div part="code" class="code" role="region" aria-label=${this.label} tabindex="0">${this.renderLines()}</div>
     </div>`;
+  }
+
+  private renderLines() {
+    if (this.lines.length <= INDIVIDUAL_LINE_LIMIT) {
+      return repeat(
+        this.lines,
+        (_, i) => i,
+        (text, i) => this.renderLine(text, i + 1),
+      );
+    }
+    const parts: TemplateResult[] = [];
+    let runStart = 0;
+    const flush = (end: number) => {
+      for (let start = runStart; start < end; start += RUN_LENGTH) {
+        const last = Math.min(end, start + RUN_LENGTH);
+        const numbers = Array.from({ length: last - start }, (_, k) => String(start + k + 1)).join('\n');
+        parts.push(
+          html`<div part="lines" class="run" data-first=${start + 1} data-last=${last}><span class="number run-numbers" aria-hidden="true">${numbers}</span><span class="text">${this.lines.slice(start, last).join('\n')}</span></div>`,
+        );
+      }
+    };
+    this.lines.forEach((text, i) => {
+      if (!this.byLine.has(i + 1)) return;
+      flush(i);
+      parts.push(this.renderLine(text, i + 1));
+      runStart = i + 1;
+    });
+    flush(this.lines.length);
+    return parts;
   }
 
   private renderLine(text: string, line: number): TemplateResult {

@@ -37,6 +37,9 @@ export default [
       grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
       gap: 0 1rem;
     }
+    .host-field {
+      grid-column: 1 / -1;
+    }
     .rule-text {
       white-space: pre-wrap;
       overflow-wrap: anywhere;

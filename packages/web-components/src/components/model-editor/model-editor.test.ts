@@ -8,6 +8,7 @@ import type { LdDownloadEvent, LdModelChangeEvent, LdReservationsChangedEvent } 
 import type { LdNavigateEvent } from '../../events/navigate.js';
 import type { LicenseServerClient } from '../../internal/sdk.js';
 import type { LdCodeView } from '../code-view/code-view.js';
+import type { LdHostIdInput } from '../hostid-input/hostid-input.js';
 import type { LdModelEditor } from './model-editor.js';
 
 let server: AdminServer;
@@ -277,8 +278,10 @@ describe('<ld-model-editor>', () => {
   describe('which rule matches (C07)', () => {
     async function evaluate(el: LdModelEditor, value: string, type = 'ETHERNET'): Promise<string> {
       const form = shadowQuery<HTMLFormElement>(el, '[part~="evaluate-form"]');
-      typeInto(form.querySelector<HTMLInputElement>('input[type="text"]')!, value);
-      typeInto(form.querySelector('select')!, type);
+      const hostId = form.querySelector<LdHostIdInput>('ld-hostid-input')!;
+      typeInto(shadowQuery<HTMLSelectElement>(hostId, 'select'), type);
+      typeInto(shadowQuery<HTMLInputElement>(hostId, 'input'), value);
+      await el.updateComplete;
       form.requestSubmit();
       await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[part~="evaluate-result"]')?.getAttribute('data-for')).toBe(`${value}/${type}`));
       return visibleText(shadowQuery(el, '[part~="evaluate-result"]'));
@@ -309,9 +312,8 @@ describe('<ld-model-editor>', () => {
       const form = shadowQuery<HTMLFormElement>(el, '[part~="evaluate-form"]');
       form.requestSubmit();
       await el.updateComplete;
-      const input = form.querySelector<HTMLInputElement>('input[type="text"]')!;
-      expect(input.getAttribute('aria-invalid')).toBe('true');
-      expect(el.shadowRoot!.activeElement).toBe(input);
+      expect(visibleText(form)).toContain('Enter the host id the device sends.');
+      expect(el.shadowRoot!.activeElement).toBe(form.querySelector('ld-hostid-input'));
     });
   });
 });

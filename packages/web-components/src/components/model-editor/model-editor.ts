@@ -12,6 +12,7 @@ import { uniqueId } from '../../internal/ids.js';
 import { DEFAULT_RESERVATION_HOST_ID_TYPES } from '../../internal/reservations.js';
 import type { ModelEvaluateResult, ModelStatus } from '../../internal/sdk.js';
 import type { CodeMarker, LdCodeView } from '../code-view/code-view.js';
+import type { LdHostIdInput } from '../hostid-input/hostid-input.js';
 import styles from './model-editor.styles.js';
 
 /** The largest model definition the server accepts: 900 KB. */
@@ -457,29 +458,24 @@ export class LdModelEditor extends LdElement {
         would serve it. Nothing is changed.
       </p>
       <div class="eval-grid">
-        <div class="field">
-          <label for="${this.ids}-eval-host">Host ID</label>
-          <input
+        <div class="field host-field">
+          <ld-hostid-input
             id="${this.ids}-eval-host"
-            type="text"
-            autocomplete="off"
-            spellcheck="false"
-            required
+            name="hostId"
+            label="Host ID"
+            type-label="ID Type"
+            .types=${this.hostIdTypes}
             .value=${this.evalHostId}
-            aria-invalid=${this.evalProblem ? 'true' : 'false'}
+            .type=${this.evalType}
             aria-describedby=${this.evalProblem ? `${this.ids}-eval-error` : nothing}
             @input=${(e: Event) => {
-              this.evalHostId = (e.target as HTMLInputElement).value;
+              const input = e.currentTarget as LdHostIdInput;
+              this.evalHostId = input.value;
+              this.evalType = input.type;
               this.evalProblem = '';
             }}
-          />
-          ${this.evalProblem ? html`<p class="error" id="${this.ids}-eval-error">${this.evalProblem}</p>` : nothing}
-        </div>
-        <div class="field">
-          <label for="${this.ids}-eval-type">ID Type</label>
-          <select id="${this.ids}-eval-type" .value=${this.evalType} @change=${(e: Event) => (this.evalType = (e.target as HTMLSelectElement).value)}>
-            ${this.hostIdTypes.map((t) => html`<option value=${t} ?selected=${t === this.evalType}>${t}</option>`)}
-          </select>
+          ></ld-hostid-input>
+          ${this.evalProblem ? html`<p class="error" id="${this.ids}-eval-error" role="alert">${this.evalProblem}</p>` : nothing}
         </div>
         <div class="field">
           <label for="${this.ids}-eval-name">Host name (optional)</label>
@@ -628,7 +624,7 @@ export class LdModelEditor extends LdElement {
     if (value === '') {
       this.evalProblem = 'Enter the host id the device sends.';
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>(`#${this.ids}-eval-host`)?.focus();
+      this.renderRoot.querySelector<HTMLElement>(`#${this.ids}-eval-host`)?.focus();
       return;
     }
     this.evaluating = true;

@@ -60,12 +60,11 @@ describe('paging devices (C27)', () => {
   });
 });
 
-describe('list speed', () => {
+describe('paging a large device list', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    // Timed as deployed: without the test-only response validation.
-    server = await startTestServer({ validateResponses: false });
+    server = await startTestServer();
     const [viewer] = server.addFeatures({ name: 'viewer', version: '1.0', uncounted: true });
     const { db, clock } = server.emu.context;
     const now = clock.now();
@@ -85,35 +84,22 @@ describe('list speed', () => {
   }, 120_000);
   afterAll(async () => server?.close());
 
-  it('serves a 50-device page in under 20 ms with 100,000 devices, with and without a prefix filter', async () => {
+  // Page latency at this size is measured by `pnpm bench`; this checks the pages themselves.
+  it('pages 100,000 devices by id, with and without a prefix filter', async () => {
     const token = await tokenFor(server.base, 'admin', ADMIN_PASSWORD);
-    const headers = { authorization: `Bearer ${token}` };
-    const report: string[] = [];
-    for (const query of ['pageSize=50&pageNumber=1', 'pageSize=50&pageNumber=1000', 'pageSize=50&pageNumber=2000', 'hostid=DEV-05*&pageSize=50&pageNumber=3']) {
-      const url = `/api/1.0/instances/~/clients?${query}`;
-      await server.emu.app.inject({ method: 'GET', url, headers }); // warm up
-      const cpu: number[] = [];
-      const wall: number[] = [];
-      for (let i = 0; i < 7; i++) {
-        // CPU time of this process measures the server's own work; wall time also counts
-        // whatever else the (shared, 2-core) machine is busy with.
-        const c0 = process.cpuUsage();
-        const t0 = performance.now();
-        const r = await server.emu.app.inject({ method: 'GET', url, headers });
-        wall.push(performance.now() - t0);
-        const used = process.cpuUsage(c0);
-        cpu.push((used.user + used.system) / 1000);
-        expect(r.statusCode).toBe(200);
-        expect(r.json()).toHaveLength(50);
-      }
-      const median = (values: number[]) => [...values].sort((a, b) => a - b)[3]!;
-      report.push(`${query}: ${median(cpu).toFixed(1)} ms CPU, ${median(wall).toFixed(1)} ms wall`);
-      expect(median(cpu)).toBeLessThan(20);
-      // The real HTTP path answers too.
-      expect((await call(`${server.base}/clients?${query}`, { token })).json).toHaveLength(50);
-    }
-    console.log(`device page latency (median of 7) with 100,000 devices:\n  ${report.join('\n  ')}`);
-    const total = await call(`${server.base}/clients?pageSize=1`, { token });
-    expect(total.headers.get('x-total-count')).toBe('100000');
+    const values = async (query: string) => {
+      const page = await call(`${server.base}/clients?${query}`, { token });
+      expect(page.status).toBe(200);
+      return { total: page.headers.get('x-total-count'), ids: (page.json as Array<{ hostid: { hostidValue: string } }>).map((c) => c.hostid.hostidValue) };
+    };
+    const dev = (i: number) => `DEV-${String(i).padStart(6, '0')}`;
+    const first = await values('pageSize=50&pageNumber=1');
+    expect(first.total).toBe('100000');
+    expect(first.ids).toEqual(Array.from({ length: 50 }, (_, i) => dev(i)));
+    expect((await values('pageSize=50&pageNumber=1000')).ids).toEqual(Array.from({ length: 50 }, (_, i) => dev(49_950 + i)));
+    expect((await values('pageSize=50&pageNumber=2000')).ids).toEqual(Array.from({ length: 50 }, (_, i) => dev(99_950 + i)));
+    const filtered = await values('hostid=DEV-05*&pageSize=50&pageNumber=3');
+    expect(filtered.total).toBe('10000');
+    expect(filtered.ids).toEqual(Array.from({ length: 50 }, (_, i) => dev(50_100 + i)));
   });
 });

@@ -21,6 +21,7 @@ export interface ClientKeyInfo {
 const MAX_KEY_FILE = 64 * 1024;
 
 /**
+ * @tagname ld-client-key
  * @summary Client Key Operations: shows the client-side RSA public key the server holds (its SHA-256
  *   fingerprint), uploads a new one from a DER file, and deletes it.
  *

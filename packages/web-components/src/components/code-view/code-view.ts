@@ -30,6 +30,7 @@ export function formatPosition(line: number, column?: number): string {
 }
 
 /**
+ * @tagname ld-code-view
  * @summary A read-only view of a text with line numbers that points at places in it: marked lines
  *   are highlighted with their message under them, and a list of the markers moves to each line.
  *

@@ -38,6 +38,7 @@ interface ChosenModel {
 }
 
 /**
+ * @tagname ld-model-editor
  * @summary The model definition of the named license pools: shows the active definition with line
  *   numbers, checks a chosen file in the browser before it is uploaded (errors at their line and
  *   column), uploads it, deletes the active one, and answers "which rule matches this host id?".

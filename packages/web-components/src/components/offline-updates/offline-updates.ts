@@ -37,6 +37,7 @@ const RESPONSE_ERRORS: Record<string, { title: string; message: string }> = {
 const MAX_RESPONSE_SIZE = 16 * 1024 * 1024;
 
 /**
+ * @tagname ld-offline-updates
  * @summary Offline Server Updates: download a capability (or confirmation) request, generate an
  *   offline activation request from an activation id and count, and upload the back office's
  *   response, with a progress indicator and what changed in the licenses.

@@ -20,6 +20,7 @@ const STATUS_TEXT: Record<PoolFeature['status'], string> = {
 };
 
 /**
+ * @tagname ld-pools-view
  * @summary The Named License Pools view: a Pools tab listing the named pools and the default pool
  *   (expand a pool to see its features: name, version, expiration, allocated, used, status) and a
  *   Model tab with the model definition (`<ld-model-editor>`).
@@ -29,6 +30,7 @@ const STATUS_TEXT: Record<PoolFeature['status'], string> = {
  *
  * @event ld-model-change - From the Model tab: a model was uploaded or deleted (the Pools tab reloads).
  * @event ld-navigate - From the Model tab's way out: `detail {id: "reservations", href}`.
+ * @event ld-reservations-changed - From the Model tab's way out: the reservation groups were deleted.
  * @event ld-download - From the Model tab: a file is about to be saved.
  *
  * @csspart base - The whole view.

@@ -32,6 +32,7 @@ const EMPTY_ENTRY: Record<EntryField, string> = {
 let entryCounter = 0;
 
 /**
+ * @tagname ld-reservation-form
  * @summary Adds a reservation group, or edits one in place: type entries (device id, id type,
  *   feature, version, count) with checks as you type, collect them in "Reservations (Pending
  *   Submission)", then Submit. Server refusals are shown at the entry they are about.

@@ -37,6 +37,7 @@ export interface ImportProblem {
 }
 
 /**
+ * @tagname ld-reservations-import
  * @summary Imports reservation groups from a JSON file: checks it in the browser (syntax with line
  *   and column; every problem with its group, reservation, entry, field and JSON path), asks the
  *   server for a dry run showing what would be created and whether it can be satisfied, then

@@ -32,6 +32,7 @@ interface GroupsPage {
 }
 
 /**
+ * @tagname ld-reservations-view
  * @summary The Reservations view: every reservation entry with whether it can be satisfied, paged by
  *   group, with a check box per group; add a group, edit one in place, delete ticked groups through
  *   a pending-deletions list, import a JSON file and export all reservations as one.

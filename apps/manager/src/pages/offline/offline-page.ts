@@ -4,10 +4,13 @@ import '@licensedesk/web-components/define/status';
 import '@licensedesk/web-components/define/offline-updates';
 import { definePage, PageElement } from '../page-element.js';
 
-/** Offline Server Updates: request files to download and the back office's response to upload. */
+/**
+ * Offline Server Updates: request files to download and the back office's response to upload.
+ * The response goes as a multipart form (field `file`), as the vendor's manager sends it.
+ */
 class OfflinePage extends PageElement {
   protected override render() {
-    return html`<ld-offline-updates></ld-offline-updates>`;
+    return html`<ld-offline-updates multipart></ld-offline-updates>`;
   }
 }
 

@@ -65,9 +65,7 @@ export const startAdminEmulator: BrowserCommand<[options?: AdminEmulatorOptions]
     secure: true,
     adminPassword: ADMIN.password,
     cors: browserOrigins(context as unknown as Parameters<typeof browserOrigins>[0]),
-    // Response validation answers CORS preflights (OPTIONS) with 500 for now, which breaks every
-    // browser call with a JSON body; the emulator's own tests cover response validation.
-    validateResponses: false,
+    validateResponses: true,
     expiryTimer: false,
     clock: () => Date.now() + offset.ms,
   });

@@ -30,6 +30,8 @@ export interface ClientLicenseRequest {
   dictionary?: Record<string, string>;
   features?: { featureName: string; featureVersion: string; count: number }[];
   correlationId?: string;
+  /** The user the device asks for: USER reservations of this value apply too. */
+  userId?: string;
 }
 
 export interface GrantedFeature {
@@ -453,13 +455,23 @@ export class LicensingEngine {
     }
     const clientId = client.id;
     const grants = this.stmts.grantsOf!.all(clientId) as GrantRow[];
-    const myEntries = s.entriesByHost.get(key) ?? [];
+    // The device's own reservations, then its user's (a USER host id naming req.userId). Counts
+    // taken from the user's reservation are held by this device, so another device of the same
+    // user finds only what is left of it.
+    const deviceEntries = s.entriesByHost.get(key) ?? [];
+    const userKey = req.userId ? hostIdKey({ type: 'USER', value: req.userId }) : null;
+    const userEntries = userKey !== null && userKey !== key ? (s.entriesByHost.get(userKey) ?? []) : [];
+    const myEntries = userEntries.length > 0 ? [...deviceEntries, ...userEntries] : deviceEntries;
 
     let wanted = req.features;
     if (wanted === undefined || wanted.length === 0) {
-      wanted = req.features === undefined || myEntries.length > 0
-        ? myEntries.map((e) => ({ featureName: e.featureName, featureVersion: e.featureVersion, count: e.featureCount }))
-        : [];
+      // Everything reserved for the device, and what its user's reservations leave for it.
+      wanted = [
+        ...deviceEntries.map((e) => ({ featureName: e.featureName, featureVersion: e.featureVersion, count: e.featureCount })),
+        ...userEntries
+          .map((e) => ({ featureName: e.featureName, featureVersion: e.featureVersion, count: userShare(s, e, grants) }))
+          .filter((w) => w.count > 0),
+      ];
     }
     // Several lines for one name and version add up.
     const merged = new Map<string, { featureName: string; featureVersion: string; count: number }>();
@@ -616,7 +628,7 @@ export class LicensingEngine {
       const any = s.byName.get(name)?.length ?? 0;
       return { total: 0, takes, reason: any > 0 ? `No active ${name} at version ${version.major}.${version.minor} or above` : `Feature ${name} is not installed` };
     }
-    // 1. The device's own reservations.
+    // 1. The device's own reservations, then its user's.
     for (const e of myEntries) {
       if (total >= need) break;
       if (e.featureName !== name) continue;
@@ -662,6 +674,19 @@ export class LicensingEngine {
     }
     return { total, takes };
   }
+}
+
+/**
+ * How many counts of a user's reservation entry the device may hold: the entry's count (none when
+ * it cannot be satisfied) less what other devices hold of it.
+ */
+function userShare(s: State, e: EntryInfo, grants: readonly GrantRow[]): number {
+  if (!s.allocation.satisfiable.has(e.id)) return 0;
+  let usedByAll = 0;
+  for (const n of s.entryUse.get(e.id)?.values() ?? []) usedByAll += n;
+  let mine = 0;
+  for (const g of grants) if (g.reservation_entry_id === e.id && g.count > 0) mine += g.count;
+  return Math.max(0, e.featureCount - (usedByAll - mine));
 }
 
 function itemHead(item: { featureName: string; featureVersion: string }) {

@@ -2225,7 +2225,17 @@ export interface components {
             dictionary?: {
                 [key: string]: string;
             };
-            /** @description Desired features; omitted = everything reserved for the device. */
+            /**
+             * @description The user on whose behalf the device asks. USER-type reservations for this value
+             *     (host id `{type: USER, value: <userId>}`) apply as well as the device's own: the
+             *     device draws on its own reservations first, then on its user's, then on the shared
+             *     counts. Counts taken from a user's reservation are bound to the device that took
+             *     them; another device of the same user can use only what the reservation has left.
+             *     Ours.
+             * @example jdoe@example.com
+             */
+            userId?: string;
+            /** @description Desired features; omitted = everything reserved for the device (and, with `userId`, what its user's reservations have left). */
             features?: components["schemas"]["RequestedFeature"][];
             /** @example 9e4c1d02-58a4-4b0f-9d57-3c3f6b1b2a10 */
             correlationId?: string;

@@ -10,6 +10,7 @@ import {
   visibleText,
   type AdminServer,
 } from '../../../test/setup/admin-server.js';
+import { licenseServer } from '../../../test/setup/client.js';
 import type { LdDownloadEvent, LdReservationsChangedEvent } from '../../events/admin.js';
 import type { LdNavigateEvent } from '../../events/navigate.js';
 import type { LicenseServerClient } from '../../internal/sdk.js';
@@ -115,6 +116,31 @@ describe('<ld-reservations-view>', () => {
       // f3 1.0 is satisfied by the server's f3 1.5 (version >= 1.0).
       expect(rows).toContainEqual(['ok', 'zoë@example.com Copy', 'USER', 'dev', 'f3', '1.0', '1']);
       expect(visibleText(shadowQuery(view, 'ld-pager'))).toMatch(/Total reservation groups\s*:\s*2/);
+    });
+
+    it('marks entries the server can no longer satisfy as "cannot be satisfied"', async () => {
+      // A server of its own: its clock moves past the feature's expiry.
+      const own = await startAdminServer({ seed: 'none' });
+      try {
+        const ownAdmin = await own.client();
+        const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+        await grantFeatures(own, ownAdmin, 'ACT-SHORT', [{ featureName: 'f5', featureVersion: '1.0', count: 2, expiry: tomorrow }]);
+        await ownAdmin.reservations.create({
+          name: 'soon',
+          reservations: [{ hostId: { value: 'SOON-1', type: 'STRING' }, reservationEntries: [{ featureName: 'f5', featureVersion: '1.0', featureCount: 1 }] }],
+        });
+        const view = await mount(ownAdmin);
+        await vi.waitFor(() => expect(rowTexts(view)).toHaveLength(1));
+        expect(rowTexts(view)[0]![1]).toBe('ok');
+        await own.advance(3 * 86_400_000);
+        // The token expired with the clock: log in again, then look again.
+        await ownAdmin.login(licenseServer().admin.user, licenseServer().admin.password);
+        view.refresh();
+        await vi.waitFor(() => expect(rowTexts(view)[0]?.[1]).toBe('cannot be satisfied'));
+        expect(shadowQuery(table(view), '.badge.bad').textContent).toBe('cannot be satisfied');
+      } finally {
+        await own.stop();
+      }
     });
 
     it('pages by group with the page size given (or the manager settings)', async () => {

@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * Benchmark (issue 5, "Done when"): import of a 5,000-group reservation file through
  * `<ld-reservations-import>` (browser checks, dry run, atomic import), then the first page of

@@ -1,10 +1,11 @@
 import { html, nothing } from 'lit';
-import { query, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { property, query, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
 import { LdElement } from '../../internal/ld-element.js';
 import { LdCancelEvent, LdClientKeyChangeEvent } from '../../events/admin.js';
 import { errorKey, errorStatus } from '../../internal/errors.js';
 import { base64ToBytes, formatBytes, sha256Fingerprint } from '../../internal/files.js';
+import { focusSoon } from '../../internal/focus.js';
 import { uniqueId } from '../../internal/ids.js';
 import styles from './client-key.styles.js';
 
@@ -51,6 +52,12 @@ const MAX_KEY_FILE = 64 * 1024;
 export class LdClientKey extends LdElement {
   static override styles = styles;
 
+
+  /** Moves focus to the heading once the first data is shown (for a host that routes to this view). */
+  @property({ type: Boolean, attribute: 'focus-on-load' })
+  focusOnLoad = false;
+
+  private focusedOnLoad = false;
   @state() protected file: File | null = null;
   @state() protected fileProblem = '';
   @state() protected uploading = false;
@@ -127,9 +134,16 @@ export class LdClientKey extends LdElement {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
+  protected override updated(): void {
+    if (this.focusOnLoad && !this.focusedOnLoad && this.keyTask.status !== TaskStatus.INITIAL && this.keyTask.status !== TaskStatus.PENDING) {
+      this.focusedOnLoad = true;
+      focusSoon(this.renderRoot.querySelector<HTMLElement>('h2'));
+    }
+  }
+
   protected override render() {
     return html`<section part="base" class="base" aria-labelledby="${this.ids}-title">
-      <h2 part="title" class="title" id="${this.ids}-title">Client Key Operations</h2>
+      <h2 part="title" class="title" id="${this.ids}-title" tabindex="-1">Client Key Operations</h2>
       <p class="hint">
         The RSA public key of the client side of REST-driven licensing. The server checks signed requests with it. Needs administrator
         credentials.

@@ -6,6 +6,7 @@ import { LdCancelEvent, LdOfflineResponseUploadEvent } from '../../events/admin.
 import { errorKey, errorStatus, isAbort } from '../../internal/errors.js';
 import { binaryBlob, offerDownload, safeFileName } from '../../internal/download.js';
 import { formatBytes } from '../../internal/files.js';
+import { focusSoon } from '../../internal/focus.js';
 import { uniqueId } from '../../internal/ids.js';
 import type { CapabilityResponseResult, LicenseChange } from '../../internal/sdk.js';
 import styles from './offline-updates.styles.js';
@@ -76,6 +77,12 @@ export class LdOfflineUpdates extends LdElement {
   @property({ type: Boolean })
   multipart = false;
 
+
+  /** Moves focus to the heading once the first data is shown (for a host that routes to this view). */
+  @property({ type: Boolean, attribute: 'focus-on-load' })
+  focusOnLoad = false;
+
+  private focusedOnLoad = false;
   @state() protected capabilityBusy = false;
   @state() protected capabilityError: unknown = undefined;
   @state() protected capabilityNotice = '';
@@ -247,9 +254,16 @@ export class LdOfflineUpdates extends LdElement {
     this.renderRoot.querySelector<HTMLElement>('.result')?.focus();
   }
 
+  protected override updated(): void {
+    if (this.focusOnLoad && !this.focusedOnLoad) {
+      this.focusedOnLoad = true;
+      focusSoon(this.renderRoot.querySelector<HTMLElement>('h2'));
+    }
+  }
+
   protected override render() {
     return html`<section part="base" class="base" aria-labelledby="${this.ids}-title">
-      <h2 part="title" class="title" id="${this.ids}-title">Offline Server Updates</h2>
+      <h2 part="title" class="title" id="${this.ids}-title" tabindex="-1">Offline Server Updates</h2>
       <p class="hint">
         For license servers that cannot reach the back office: carry request files to the back office and its response files back.
       </p>

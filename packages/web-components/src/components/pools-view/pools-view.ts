@@ -1,8 +1,9 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { formatExpiry, parseExpiry } from '@licensedesk/sdk';
 import { LdElement } from '../../internal/ld-element.js';
+import { focusSoon } from '../../internal/focus.js';
 import { uniqueId } from '../../internal/ids.js';
 import type { LicensePool, PoolFeature } from '../../internal/sdk.js';
 import type { LdColumn } from '../data-table/data-table.js';
@@ -63,6 +64,12 @@ export class LdPoolsView extends LdElement {
   reservationsHref = '#reservations';
 
   /** Names of the expanded pools. */
+
+  /** Moves focus to the heading once the first data is shown (for a host that routes to this view). */
+  @property({ type: Boolean, attribute: 'focus-on-load' })
+  focusOnLoad = false;
+
+  private focusedOnLoad = false;
   @state() protected expanded = new Set<string>();
   @state() protected pageNumber = 1;
   @state() protected revision = 0;
@@ -101,9 +108,16 @@ export class LdPoolsView extends LdElement {
     return this.pageSize > 0 ? this.pageSize : this.managerOptions.pageSize;
   }
 
+  protected override updated(): void {
+    if (this.focusOnLoad && !this.focusedOnLoad && this.poolsTask.status !== TaskStatus.INITIAL && this.poolsTask.status !== TaskStatus.PENDING) {
+      this.focusedOnLoad = true;
+      focusSoon(this.renderRoot.querySelector<HTMLElement>('h2'));
+    }
+  }
+
   protected override render() {
     return html`<section part="base" class="base" aria-labelledby="${this.ids}-title">
-      <h2 part="title" class="title" id="${this.ids}-title">Named License Pools</h2>
+      <h2 part="title" class="title" id="${this.ids}-title" tabindex="-1">Named License Pools</h2>
       <div part="tabs" class="tabs" role="tablist" aria-label="Named License Pools" @keydown=${this.handleTabKeydown}>
         ${POOLS_VIEW_TABS.map((tab) => {
           const selected = this.tab === tab;

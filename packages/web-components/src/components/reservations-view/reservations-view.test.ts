@@ -154,6 +154,12 @@ describe('<ld-reservations-view>', () => {
       await vi.waitFor(() => expect(rowTexts(view).map((r) => r[4])).toEqual(['dev', 'dev']));
     });
 
+    it('moves focus to its heading once loaded with focus-on-load', async () => {
+      const view = await fixture<LdReservationsView>(html`<ld-reservations-view .client=${admin} focus-on-load></ld-reservations-view>`);
+      await vi.waitFor(() => expect(view.shadowRoot!.activeElement?.localName).toBe('h2'));
+      expect(view.shadowRoot!.activeElement!.textContent).toBe('Reservations');
+    });
+
     it('shows an empty state without reservations', async () => {
       const view = await mount();
       expect(visibleText(view)).toContain('No reservations.');

@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { LdElement } from '../../internal/ld-element.js';
 import { LdNavigateEvent } from '../../events/navigate.js';
 import { LdReservationsChangedEvent, type LdCancelEvent, type LdReservationsChangedDetail } from '../../events/admin.js';
 import { errorKey, errorStatus } from '../../internal/errors.js';
 import { offerDownload, safeFileName } from '../../internal/download.js';
+import { focusSoon } from '../../internal/focus.js';
 import { uniqueId } from '../../internal/ids.js';
 import { DEFAULT_RESERVATION_HOST_ID_TYPES, reservationRows, type ReservationRow } from '../../internal/reservations.js';
 import type { LicenseServerClient, ModelStatus, ReservationGroup } from '../../internal/sdk.js';
@@ -84,6 +85,12 @@ export class LdReservationsView extends LdElement {
   @property({ reflect: true })
   panel: ReservationsPanel = 'none';
 
+
+  /** Moves focus to the heading once the first data is shown (for a host that routes to this view). */
+  @property({ type: Boolean, attribute: 'focus-on-load' })
+  focusOnLoad = false;
+
+  private focusedOnLoad = false;
   @state() protected pageNumber = 1;
   /** Ticked groups, by id. */
   @state() protected selected = new Map<number, string>();
@@ -149,12 +156,19 @@ export class LdReservationsView extends LdElement {
     if (changed.has('panel') && this.panel !== 'edit') this.editing = null;
   }
 
+  protected override updated(): void {
+    if (this.focusOnLoad && !this.focusedOnLoad && this.groupsTask.status !== TaskStatus.INITIAL && this.groupsTask.status !== TaskStatus.PENDING) {
+      this.focusedOnLoad = true;
+      focusSoon(this.renderRoot.querySelector<HTMLElement>('h2'));
+    }
+  }
+
   protected override render() {
     const page = this.groupsTask.value;
     const blocked = this.blocked;
     const canChange = this.canChange && !blocked;
     return html`<section part="base" class="base" aria-labelledby="${this.ids}-title">
-      <h2 part="title" class="title" id="${this.ids}-title">Reservations</h2>
+      <h2 part="title" class="title" id="${this.ids}-title" tabindex="-1">Reservations</h2>
       ${blocked ? this.renderModelNotice(blocked) : nothing}
       <div part="toolbar" class="actions toolbar">
         ${canChange

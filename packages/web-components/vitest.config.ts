@@ -25,7 +25,9 @@ const BROWSER_PORT = Number(process.env.LD_VITEST_BROWSER_PORT);
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // `pnpm bench` (VITE_LD_BENCH=1) runs only the benchmarks; the test run leaves them out.
+    include: process.env.VITE_LD_BENCH === '1' ? ['test/bench/**/*.test.ts'] : ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: process.env.VITE_LD_BENCH === '1' ? [] : ['test/bench/**', '**/node_modules/**'],
     // One emulator for the whole run, started in Node; browser tests read its URL via `inject`.
     globalSetup: ['./test/setup/global-setup.ts'],
     setupFiles: ['./test/setup/browser-setup.ts'],

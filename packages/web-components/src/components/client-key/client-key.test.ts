@@ -149,10 +149,18 @@ describe('<ld-client-key>', () => {
 
     it('asks for a login without credentials', async () => {
       const anonymous = await server.client(null);
-      const el = await fixture<LdClientKey>(html`<ld-client-key .client=${anonymous}></ld-client-key>`);
-      const required = nextEvent(el, 'ld-login-required');
-      await vi.waitFor(() => expect(visibleText(el)).toContain('Login required'));
-      expect(((await required) as CustomEvent).detail).toMatchObject({ reason: 'unauthorized' });
+      // Listened for before the element exists: the 401 may come back before fixture() resolves.
+      const received: CustomEvent[] = [];
+      const listener = (event: Event) => received.push(event as CustomEvent);
+      document.addEventListener('ld-login-required', listener);
+      try {
+        const el = await fixture<LdClientKey>(html`<ld-client-key .client=${anonymous}></ld-client-key>`);
+        await vi.waitFor(() => expect(visibleText(el)).toContain('Login required'));
+        await vi.waitFor(() => expect(received).not.toHaveLength(0));
+        expect(received[0]!.detail).toMatchObject({ reason: 'unauthorized' });
+      } finally {
+        document.removeEventListener('ld-login-required', listener);
+      }
     });
   });
 });

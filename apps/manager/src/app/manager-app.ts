@@ -267,6 +267,17 @@ export class LdManagerApp extends LitElement implements AppHost {
   private handleAuthChange = (event: LdAuthChangeEvent): void => {
     const previous = this.user?.user ?? null;
     this.user = event.detail.user;
+    if (event.detail.reason === 'login') {
+      // The token comes from the server the manager relays to now (Settings may have changed
+      // elsewhere since this page read them): read them again and bind the token to that server.
+      void getSettings().then(
+        (settings) => {
+          this.settings = settings;
+          setTokenServer(settings.licenseServerUrl);
+        },
+        () => undefined,
+      );
+    }
     // Kept lists may show "Login required" or another user's view: build them afresh.
     if ((event.detail.user?.user ?? null) !== previous) this.kept.clear();
   };

@@ -71,6 +71,8 @@ export interface Stack {
   browser: Browser;
   context: BrowserContext;
   page: Page;
+  /** Uncaught page errors and Content-Security-Policy violations seen in the page. */
+  problems: string[];
   /** Absolute URL of a site path. */
   url(path: string): string;
   close(): Promise<void>;
@@ -91,12 +93,18 @@ export async function startStack(options: { emulator?: EmulatorOptions; settings
   const page = await context.newPage();
   // Generous: the machine is shared and has 2 cores; every wait is for a condition, never a fixed time.
   page.setDefaultTimeout(30_000);
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to (load|execute|apply)/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+  });
   return {
     emulator,
     manager,
     browser,
     context,
     page,
+    problems,
     url: (path) => `${manager.url}${path}`,
     async close() {
       await context.close().catch(() => undefined);

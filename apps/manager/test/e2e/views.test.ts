@@ -170,8 +170,10 @@ describe('Features', () => {
       expect(found.length).toBe(2);
       expect(found.every((row) => row.startsWith('f1 '))).toBe(true);
     });
-    // Summary (C09): f1 1.0 adds up its records: 10 permanent + 5 dated.
-    expect((await rowTexts(rows)).find((row) => row.startsWith('f1 1.0'))).toMatch(/^f1 1\.0 15 /);
+    // Summary (C09): f1 1.0 adds up its records: 10 permanent + 5 dated; the last expiry is Permanent (C10).
+    const f1 = (await rowTexts(rows)).find((row) => row.startsWith('f1 1.0'));
+    expect(f1).toMatch(/^f1 1\.0 15 /);
+    expect(f1).toMatch(/\d{4}-\d{2}-\d{2} Permanent /);
 
     await table.getByRole('tab', { name: 'Details' }).click();
     await eventually(async () => expect(await rowTexts(rows)).toHaveLength(3));
@@ -181,6 +183,22 @@ describe('Features', () => {
     await eventually(async () => expect((await rowTexts(rows)).length).toBeGreaterThan(3));
     await table.getByRole('tab', { name: 'Summary' }).click();
     await eventually(async () => expect((await rowTexts(rows)).length).toBe(all.length));
+
+    // C10: 2099-01-01 is a date, not "Permanent".
+    expect(all.find((row) => row.startsWith('modélisation'))).toMatch(/2099-01-01 2099-01-01/);
+
+    // C13: a 2,000-character vendor string is shortened without breaking the layout, and shown whole on request.
+    await rows.filter({ hasText: 'export-pdf' }).first().click();
+    await page.waitForURL(/\/features\/\d+$/);
+    const long = page.locator('ld-feature-details');
+    await long.locator('[part="expand-button"]').getByText('Show all (2000 characters)').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await long.locator('[part="expand-button"]').click();
+    expect((await long.locator('[part="vendor-string"]').innerText()).length).toBe(2000);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await page.goBack();
+    await page.waitForURL(/\/features$/);
+    await rows.first().waitFor();
 
     // Open f1 2.0: it is served to devices.
     const f1v2 = (await rowTexts(rows)).findIndex((row) => row.startsWith('f1 2.0'));
@@ -310,6 +328,20 @@ describe('roles and credentials', () => {
     expect(await page.locator('ld-device-details [part="drop-button"]').count()).toBe(0);
   });
 
+  it('warns on the Login view before credentials go over plain http to another machine (C19)', async () => {
+    await putSettings({ licenseServerHost: '10.0.0.5' });
+    try {
+      await page.goto(stack.url('/login'));
+      await page.locator('.ldm-insecure').getByText(/over plain http/).waitFor();
+      await screenshot(page, 'login-insecure');
+    } finally {
+      await putSettings({ licenseServerHost: '127.0.0.1' });
+    }
+    await page.goto(stack.url('/login'));
+    await page.locator('ld-login-form input[type="password"]').waitFor();
+    expect(await page.locator('.ldm-insecure').count()).toBe(0);
+  });
+
   it('asks an anonymous visitor to log in (C22) and returns to the view afterwards', async () => {
     await logoutIfNeeded(page);
     await page.goto(stack.url('/features'));
@@ -355,6 +387,30 @@ describe('roles and credentials', () => {
   });
 });
 
+describe('layout', () => {
+  it('never scrolls the page sideways, on a wide and on a narrow screen', async () => {
+    await loginAs(page, stack.manager.url, ADMIN);
+    const paths = ['/about', '/settings', '/login', '/properties', '/features', '/pools', '/pools?tab=model', '/devices', '/reservations', '/offline', '/client-key'];
+    try {
+      for (const width of [1280, 700]) {
+        await page.setViewportSize({ width, height: 900 });
+        for (const path of paths) {
+          await page.goto(stack.url(path));
+          await page.locator('main h2').first().waitFor();
+          await page.locator('main ld-status[loading]').first().waitFor({ state: 'detached' }).catch(() => undefined);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          expect(overflow, `${path} at ${width}px`).toBeLessThanOrEqual(0);
+        }
+      }
+      await page.goto(stack.url('/features'));
+      await tableRows(page.locator('ld-features-table')).first().waitFor();
+      await screenshot(page, 'features-narrow');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+});
+
 describe('an unreachable license server', () => {
   it('says so with the address from Settings, keeps Settings editable, and recovers when the server returns', async () => {
     await page.goto(stack.url('/login'));
@@ -387,5 +443,11 @@ describe('an unreachable license server', () => {
     await tableRows(page.locator('ld-features-table')).first().waitFor();
     // Same data folder: the session and the data are still there.
     await account(page).getByText(`Logged in as ${ADMIN.user}`).waitFor();
+  });
+});
+
+describe('the page itself', () => {
+  it('raised no uncaught errors and no Content-Security-Policy violations while using the views', () => {
+    expect(stack.problems).toEqual([]);
   });
 });

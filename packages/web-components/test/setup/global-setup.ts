@@ -47,8 +47,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       secure: true,
       adminPassword: ADMIN.password,
       cors,
-      // Response validation is left off: it answers CORS preflights (OPTIONS 204) with a 500.
-      validateResponses: false,
+      // Every answer the elements see is checked against the OpenAPI description.
+      validateResponses: true,
       expiryTimer: false,
       hostIds: { interfaces: () => emulatorControl.interfaces, vmUuid: () => null },
     }),

@@ -119,8 +119,8 @@ describe('Reservations', () => {
     await chooseFile('ld-reservations-import [part="file-input"]', 'short.json', JSON.stringify(short, null, 2), 'application/json');
     await eventually(async () => {
       const text = await importer.locator('section[part="base"]').first().innerText();
-      expect(text).toMatch(/f1/);
-      expect(text).toMatch(/free|available/i);
+      expect(text).toMatch(/f1 2\.0 needs 5, \d+ free/);
+      expect(text).toMatch(/group "lab", reservation 1, entry 1/);
     });
     await screenshot(page, 'reservations-import-short');
     expect(await groupNames()).not.toContain('lab');

@@ -35,7 +35,16 @@ function newest(path: string): number {
 function siteIsStale(): boolean {
   const built = join(APP, 'dist', 'site', 'index.html');
   if (!existsSync(built)) return true;
-  const sources = Math.max(newest(join(APP, 'src')), newest(join(APP, 'index.html')), newest(join(APP, 'vite.config.ts')));
+  // The site bundles the elements and the SDK: their builds count as sources too.
+  const packages = ['web-components', 'sdk']
+    .map((name) => join(APP, 'node_modules', '@licensedesk', name, 'dist'))
+    .filter((dir) => existsSync(dir));
+  const sources = Math.max(
+    newest(join(APP, 'src')),
+    newest(join(APP, 'index.html')),
+    newest(join(APP, 'vite.config.ts')),
+    ...packages.map((dir) => newest(dir)),
+  );
   return sources > statSync(built).mtimeMs;
 }
 

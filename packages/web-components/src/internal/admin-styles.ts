@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { baseStyles, buttonStyles, fieldStyles } from './styles.js';
 
 /**
  * Looks shared by the administrative views (reservations, pools, model, offline updates, client
@@ -110,3 +111,20 @@ export const adminStyles = css`
     max-width: 100%;
   }
 `;
+
+/**
+ * The style sheets an administrative view with forms starts from (client key, model editor,
+ * offline updates, reservations view, form and import): shared looks plus a block host. Each
+ * element appends its own sheet with its `--ld-<element>-*` hooks.
+ */
+export const adminElementStyles = [
+  baseStyles,
+  buttonStyles,
+  fieldStyles,
+  adminStyles,
+  css`
+    :host {
+      display: block;
+    }
+  `,
+];

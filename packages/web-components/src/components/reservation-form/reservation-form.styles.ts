@@ -1,16 +1,9 @@
 import { css } from 'lit';
-import { baseStyles, buttonStyles, fieldStyles } from '../../internal/styles.js';
-import { adminStyles } from '../../internal/admin-styles.js';
+import { adminElementStyles } from '../../internal/admin-styles.js';
 
 export default [
-  baseStyles,
-  buttonStyles,
-  fieldStyles,
-  adminStyles,
+  ...adminElementStyles,
   css`
-    :host {
-      display: block;
-    }
     .entry {
       border: 1px solid var(--_ld-border);
       border-radius: var(--_ld-radius);

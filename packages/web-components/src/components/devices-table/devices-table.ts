@@ -1,12 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import { LdDeviceSelectEvent } from '../../events/device-select.js';
 import type { LdPageChangeEvent } from '../../events/page-change.js';
 import type { LdRowSelectEvent } from '../../events/row-select.js';
 import { LdElement } from '../../internal/ld-element.js';
-import type { Device, Page } from '../../internal/sdk.js';
+import type { Device } from '../../internal/sdk.js';
+import { PagedList, listStatus, pagedTable } from '../../internal/paged-list.js';
 import { baseStyles, buttonStyles, fieldStyles } from '../../internal/styles.js';
 import { licenseViewStyles } from '../../internal/license-view-styles.js';
 import { optionalText, viewPageSize } from '../../internal/display.js';
@@ -96,18 +97,20 @@ export class LdDevicesTable extends LdElement {
     return viewPageSize(this.pageSize, this.managerOptions.pageSize);
   }
 
-  private task = new Task(this, {
-    task: async ([client, filter, pageNumber, pageSize], { signal }): Promise<Page<Device> | typeof initialState> => {
-      if (!client) return initialState;
+  private list = new PagedList(this, {
+    args: () => [this.client, this.hostidFilter] as const,
+    list: ([client, filter], signal) => {
+      if (!client) return undefined;
       const hostid = hostidPrefixFilter(filter);
-      return client.devices.list(hostid ? { hostid } : {}, { signal }).getPage(pageNumber, pageSize);
+      return client.devices.list(hostid ? { hostid } : {}, { signal });
     },
-    args: () => [this.client, this.hostidFilter, this.pageNumber, this.effectivePageSize] as const,
+    pageNumber: () => this.pageNumber,
+    pageSize: () => this.effectivePageSize,
   });
 
   /** Loads the current page again (after a device was dropped, for example). */
   reload(): void {
-    void this.task.run();
+    this.list.run();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -116,58 +119,43 @@ export class LdDevicesTable extends LdElement {
 
   protected override updated(): void {
     // A page past the end (devices were dropped meanwhile) moves to the last page instead of showing nothing.
-    const page = this.task.status === TaskStatus.COMPLETE ? (this.task.value as Page<Device> | undefined) : undefined;
+    const page = this.list.status === TaskStatus.COMPLETE ? this.list.page : undefined;
     if (page && page.total > 0 && page.items.length === 0 && page.pageNumber > 1 && page.pageNumber === this.pageNumber) {
       this.pageNumber = Math.max(1, page.pageCount);
     }
-    if (this.focusOnLoad && !this.focused && this.task.status === TaskStatus.COMPLETE) {
+    if (this.focusOnLoad && !this.focused && this.list.status === TaskStatus.COMPLETE) {
       this.focused = true;
       focusSoon(this.headingElement);
     }
   }
 
   protected override render() {
-    const status = this.task.status;
-    const error = status === TaskStatus.ERROR ? this.task.error : undefined;
-    const page = error ? undefined : (this.task.value as Page<Device> | undefined);
+    const page = this.list.page;
     return html`<section part="base" class="base" aria-labelledby="heading" @ld-retry=${this.handleRetry}>
       <div part="header" class="header ${this.hideHeading ? 'visually-hidden' : ''}">
         <h2 part="heading" class="heading" id="heading" tabindex="-1">Devices</h2>
       </div>
       ${this.hideFilter ? nothing : this.renderFilter()}
       ${this.client
-        ? html`<ld-status
-            part="status"
-            .error=${error}
-            ?loading=${!error && status !== TaskStatus.COMPLETE && !page}
-            ?empty=${!!page && page.total === 0}
-            empty-text=${this.hostidFilter.trim()
+        ? listStatus(this.list, {
+            part: 'status',
+            emptyText: this.hostidFilter.trim()
               ? `No device ID starts with “${this.hostidFilter.trim().replace(/\*$/, '')}”.`
-              : 'The license server has not served any device yet.'}
-            loading-text="Loading devices…"
-            operation="view the devices"
-            retryable
-          ></ld-status>`
+              : 'The license server has not served any device yet.',
+            loadingText: 'Loading devices…',
+            operation: 'view the devices',
+          })
         : html`<ld-status part="status" notice="No license server client is connected." variant="warning"></ld-status>`}
       ${page && page.total > 0
-        ? html`<ld-data-table
-              part="table"
-              caption="Devices"
-              hide-caption
-              .columns=${DEVICE_COLUMNS}
-              .rows=${page.items}
-              ?loading=${status === TaskStatus.PENDING}
-              @ld-row-select=${this.handleSelect}
-            ></ld-data-table>
-            <ld-pager
-              part="pager"
-              label="Device pages"
-              noun="records"
-              total=${page.total}
-              page-size=${page.pageSize}
-              page-number=${page.pageNumber}
-              @ld-page-change=${this.handlePageChange}
-            ></ld-pager>`
+        ? pagedTable(page, {
+            caption: 'Devices',
+            columns: DEVICE_COLUMNS,
+            loading: this.list.status === TaskStatus.PENDING,
+            onSelect: this.handleSelect,
+            pagerLabel: 'Device pages',
+            noun: 'records',
+            onPageChange: this.handlePageChange,
+          })
         : nothing}
     </section>`;
   }

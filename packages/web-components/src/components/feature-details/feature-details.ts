@@ -8,7 +8,8 @@ import type { LdPageChangeEvent } from '../../events/page-change.js';
 import type { LdRowSelectEvent } from '../../events/row-select.js';
 import { copyText } from '../../internal/clipboard.js';
 import { LdElement } from '../../internal/ld-element.js';
-import type { Feature, FeatureUsage, Page } from '../../internal/sdk.js';
+import type { Feature, FeatureUsage } from '../../internal/sdk.js';
+import { PagedList, listStatus, pagedTable } from '../../internal/paged-list.js';
 import { baseStyles, buttonStyles } from '../../internal/styles.js';
 import { licenseViewStyles } from '../../internal/license-view-styles.js';
 import { booleanText, countText, expiryText, numberText, optionalText, viewPageSize, UNCOUNTED_TEXT } from '../../internal/display.js';
@@ -114,18 +115,20 @@ export class LdFeatureDetails extends LdElement {
     args: () => [this.client, this.featureId] as const,
   });
 
-  private devicesTask = new Task(this, {
-    task: async ([client, id, pageNumber, pageSize], { signal }): Promise<Page<FeatureUsage> | typeof initialState> => {
-      if (!client || id === undefined || !Number.isFinite(id)) return initialState;
-      return client.features.clients(id, { signal }).getPage(pageNumber, pageSize);
+  private devices = new PagedList(this, {
+    args: () => [this.client, this.featureId] as const,
+    list: ([client, id], signal) => {
+      if (!client || id === undefined || !Number.isFinite(id)) return undefined;
+      return client.features.clients(id, { signal });
     },
-    args: () => [this.client, this.featureId, this.devicesPage, viewPageSize(this.pageSize, this.managerOptions.pageSize)] as const,
+    pageNumber: () => this.devicesPage,
+    pageSize: () => viewPageSize(this.pageSize, this.managerOptions.pageSize),
   });
 
   /** Loads the feature and its served devices again. */
   reload(): void {
     void this.featureTask.run();
-    void this.devicesTask.run();
+    this.devices.run();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -248,41 +251,25 @@ export class LdFeatureDetails extends LdElement {
   }
 
   private renderServedDevices() {
-    const status = this.devicesTask.status;
-    const error = status === TaskStatus.ERROR ? this.devicesTask.error : undefined;
-    const page = error ? undefined : (this.devicesTask.value as Page<FeatureUsage> | undefined);
-    const loading = !error && status !== TaskStatus.COMPLETE && !page;
+    const page = this.devices.page;
     return html`<section part="served-devices" class="served-devices" aria-labelledby="served-heading">
       <h3 part="served-devices-heading" class="subheading" id="served-heading">Served Devices</h3>
-      <ld-status
-        part="served-devices-status"
-        .error=${error}
-        ?loading=${loading}
-        ?empty=${!!page && page.total === 0}
-        empty-text="No device holds this feature."
-        loading-text="Loading the served devices…"
-        operation="view the devices"
-        retryable
-      ></ld-status>
+      ${listStatus(this.devices, {
+        part: 'served-devices-status',
+        emptyText: 'No device holds this feature.',
+        loadingText: 'Loading the served devices…',
+        operation: 'view the devices',
+      })}
       ${page && page.total > 0
-        ? html`<ld-data-table
-              part="table"
-              caption="Served Devices"
-              hide-caption
-              .columns=${SERVED_DEVICE_COLUMNS}
-              .rows=${page.items}
-              ?loading=${status === TaskStatus.PENDING}
-              @ld-row-select=${this.handleDeviceSelect}
-            ></ld-data-table>
-            <ld-pager
-              part="pager"
-              label="Served device pages"
-              noun="devices"
-              total=${page.total}
-              page-size=${page.pageSize}
-              page-number=${page.pageNumber}
-              @ld-page-change=${this.handlePageChange}
-            ></ld-pager>`
+        ? pagedTable(page, {
+            caption: 'Served Devices',
+            columns: SERVED_DEVICE_COLUMNS,
+            loading: this.devices.status === TaskStatus.PENDING,
+            onSelect: this.handleDeviceSelect,
+            pagerLabel: 'Served device pages',
+            noun: 'devices',
+            onPageChange: this.handlePageChange,
+          })
         : nothing}
     </section>`;
   }

@@ -7,7 +7,8 @@ import { LdFeatureSelectEvent } from '../../events/feature-select.js';
 import type { LdPageChangeEvent } from '../../events/page-change.js';
 import type { LdRowSelectEvent } from '../../events/row-select.js';
 import { LdElement } from '../../internal/ld-element.js';
-import type { Feature, FeatureSummary, Page } from '../../internal/sdk.js';
+import type { Feature, FeatureSummary } from '../../internal/sdk.js';
+import { PagedList, listStatus, pagedTable, type ListState } from '../../internal/paged-list.js';
 import { baseStyles, buttonStyles, fieldStyles } from '../../internal/styles.js';
 import { licenseViewStyles } from '../../internal/license-view-styles.js';
 import {
@@ -183,22 +184,21 @@ export class LdFeaturesTable extends LdElement {
     args: () => [this.client, this.view, this.featureName, this.activeOnly] as const,
   });
 
-  private detailsTask = new Task(this, {
-    task: async (
-      [client, view, featureName, activeOnly, pageNumber, pageSize],
-      { signal },
-    ): Promise<Page<Feature> | typeof initialState> => {
-      if (!client || view !== 'details') return initialState;
+  private details = new PagedList(this, {
+    args: () => [this.client, this.view, this.featureName, this.activeOnly] as const,
+    list: ([client, view, featureName, activeOnly], signal) => {
+      if (!client || view !== 'details') return undefined;
       const filter = { ...(featureName ? { featureName } : {}), ...(activeOnly ? { activeOnly } : {}) };
-      return client.features.list(filter, { signal }).getPage(pageNumber, pageSize);
+      return client.features.list(filter, { signal });
     },
-    args: () =>
-      [this.client, this.view, this.featureName, this.activeOnly, this.pageNumber, this.effectivePageSize] as const,
+    pageNumber: () => this.pageNumber,
+    pageSize: () => this.effectivePageSize,
   });
 
   /** Loads the current tab again. */
   reload(): void {
-    void (this.view === 'summary' ? this.summaryTask.run() : this.detailsTask.run());
+    if (this.view === 'summary') void this.summaryTask.run();
+    else this.details.run();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -206,14 +206,11 @@ export class LdFeaturesTable extends LdElement {
   }
 
   protected override updated(): void {
-    if (this.focusOnLoad && !this.focused && this.activeTask.status === TaskStatus.COMPLETE) {
+    const status = this.view === 'summary' ? this.summaryTask.status : this.details.status;
+    if (this.focusOnLoad && !this.focused && status === TaskStatus.COMPLETE) {
       this.focused = true;
       focusSoon(this.headingElement);
     }
-  }
-
-  private get activeTask(): Task {
-    return (this.view === 'summary' ? this.summaryTask : this.detailsTask) as unknown as Task;
   }
 
   protected override render() {
@@ -278,79 +275,57 @@ export class LdFeaturesTable extends LdElement {
     return this.activeOnly ? 'No active features are installed on the license server.' : 'No features are installed on the license server.';
   }
 
-  private renderStatus(task: Task, empty: boolean) {
-    const error = task.status === TaskStatus.ERROR ? task.error : undefined;
-    // Before the first run starts the task is INITIAL: show loading then too, never a blank panel.
-    const loading = (task.status === TaskStatus.PENDING || task.status === TaskStatus.INITIAL) && task.value === undefined;
+  private renderStatus(state: ListState) {
     if (!this.client) {
       return html`<ld-status part="status" notice="No license server client is connected." variant="warning"></ld-status>`;
     }
-    return html`<ld-status
-      part="status"
-      .error=${error}
-      ?loading=${loading}
-      ?empty=${empty && !error && !loading}
-      empty-text=${this.emptyText()}
-      loading-text="Loading features…"
-      operation="view the features"
-      retryable
-    ></ld-status>`;
+    return listStatus(
+      { error: state.error, loading: state.loading, empty: state.empty && !state.error && !state.loading },
+      { part: 'status', emptyText: this.emptyText(), loadingText: 'Loading features…', operation: 'view the features' },
+    );
   }
 
   private renderSummary() {
-    const task = this.summaryTask as unknown as Task;
-    const result = this.summaryTask.status === TaskStatus.ERROR ? undefined : (this.summaryTask.value as SummaryResult | undefined);
+    const status = this.summaryTask.status;
+    const result = status === TaskStatus.ERROR ? undefined : (this.summaryTask.value as SummaryResult | undefined);
     const rows = result?.rows ?? [];
     const size = this.effectivePageSize;
     const pageCount = Math.max(1, Math.ceil(rows.length / size));
     const page = Math.min(Math.max(1, this.pageNumber), pageCount);
     const shown = rows.slice((page - 1) * size, page * size);
-    return html`${this.renderStatus(task, !!result && rows.length === 0)}
+    const error = status === TaskStatus.ERROR ? this.summaryTask.error : undefined;
+    // Before the first run starts the task is INITIAL: show loading then too, never a blank panel.
+    const loading = (status === TaskStatus.PENDING || status === TaskStatus.INITIAL) && this.summaryTask.value === undefined;
+    return html`${this.renderStatus({ error, loading, empty: !!result && rows.length === 0 })}
       ${result && rows.length > 0
-        ? html`<ld-data-table
-              part="table"
-              caption="Feature summary"
-              hide-caption
-              .columns=${SUMMARY_COLUMNS}
-              .rows=${shown}
-              ?loading=${this.summaryTask.status === TaskStatus.PENDING}
-              @ld-row-select=${this.handleSummarySelect}
-            ></ld-data-table>
-            <ld-pager
-              part="pager"
-              label="Feature summary pages"
-              noun="features"
-              total=${rows.length}
-              page-size=${size}
-              page-number=${page}
-              @ld-page-change=${this.handlePageChange}
-            ></ld-pager>`
+        ? pagedTable(
+            { items: shown, total: rows.length, pageSize: size, pageNumber: page },
+            {
+              caption: 'Feature summary',
+              columns: SUMMARY_COLUMNS,
+              loading: status === TaskStatus.PENDING,
+              onSelect: this.handleSummarySelect,
+              pagerLabel: 'Feature summary pages',
+              noun: 'features',
+              onPageChange: this.handlePageChange,
+            },
+          )
         : nothing}`;
   }
 
   private renderDetails() {
-    const task = this.detailsTask as unknown as Task;
-    const page = this.detailsTask.status === TaskStatus.ERROR ? undefined : (this.detailsTask.value as Page<Feature> | undefined);
-    return html`${this.renderStatus(task, !!page && page.total === 0)}
+    const page = this.details.page;
+    return html`${this.renderStatus(this.details)}
       ${page && page.total > 0
-        ? html`<ld-data-table
-              part="table"
-              caption="Feature records"
-              hide-caption
-              .columns=${DETAILS_COLUMNS}
-              .rows=${page.items}
-              ?loading=${this.detailsTask.status === TaskStatus.PENDING}
-              @ld-row-select=${this.handleDetailsSelect}
-            ></ld-data-table>
-            <ld-pager
-              part="pager"
-              label="Feature record pages"
-              noun="records"
-              total=${page.total}
-              page-size=${page.pageSize}
-              page-number=${page.pageNumber}
-              @ld-page-change=${this.handlePageChange}
-            ></ld-pager>`
+        ? pagedTable(page, {
+            caption: 'Feature records',
+            columns: DETAILS_COLUMNS,
+            loading: this.details.status === TaskStatus.PENDING,
+            onSelect: this.handleDetailsSelect,
+            pagerLabel: 'Feature record pages',
+            noun: 'records',
+            onPageChange: this.handlePageChange,
+          })
         : nothing}`;
   }
 

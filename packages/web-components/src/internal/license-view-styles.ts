@@ -5,6 +5,14 @@ import { css } from 'lit';
  * form, tabs and the field list of a detail page. Public hooks stay in each element's own styles.
  */
 export const licenseViewStyles = css`
+  :host {
+    display: block;
+  }
+  .base {
+    display: grid;
+    /* minmax(0, …) lets wide tables scroll inside their own box instead of widening the page. */
+    grid-template-columns: minmax(0, 1fr);
+  }
   .header {
     display: flex;
     flex-wrap: wrap;

@@ -1,37 +1,16 @@
-import type { GrantedActivation, GrantedFeature, HeldActivation, RequestPayload } from './format.js';
+import type { FeatureTerms, GrantedActivation, GrantedFeature, HeldActivation, RequestPayload } from './format.js';
 
 /**
  * One feature record of an entitlement, per unit of its activation id. `count` and `overdraftCount`
  * are multiplied by the units a request asks for; everything else is copied as is.
  */
-export interface EntitlementFeature {
-  featureName: string;
-  featureVersion: string;
+export interface EntitlementFeature extends FeatureTerms {
   /** Count per unit; may be left out (or 0) for uncounted records. */
   count?: number;
   /** Stable id of the record; defaults to `<activationId>-<n>` (1-based position in the list). */
   featureId?: string;
-  uncounted?: boolean;
-  metered?: boolean;
-  meteredReusable?: boolean;
-  meteredUndoInterval?: number;
-  concurrent?: boolean;
-  /** `permanent` (the default) or a date `YYYY-MM-DD` or a date-time. */
-  expiry?: string;
-  starts?: string;
-  issued?: string;
-  vendor?: string;
-  vendorString?: string;
-  issuer?: string;
-  notice?: string;
-  /** Seconds. */
-  borrowInterval?: number;
-  /** Seconds. */
-  renewInterval?: number;
   /** Overdraft per unit. */
   overdraftCount?: number;
-  uncappedOverdraft?: boolean;
-  selectors?: Record<string, string>;
 }
 
 /** An activation id's entitlement: its records per unit, and the units a capability request grants when the server holds none. */

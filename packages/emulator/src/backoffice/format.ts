@@ -60,18 +60,19 @@ export interface ActivationRequestPayload {
 
 export type RequestPayload = CapabilityRequestPayload | ActivationRequestPayload;
 
-/** One feature record a response grants. */
-export interface GrantedFeature {
-  featureId: string;
+/**
+ * The terms of a feature record that an entitlement states and a response grants unchanged (counts
+ * and ids are not among them: they are multiplied out or filled in when granted).
+ */
+export interface FeatureTerms {
   featureName: string;
   featureVersion: string;
-  /** Total count for this record (per-unit count times the units); 0 for uncounted records. */
-  count: number;
   uncounted?: boolean;
   metered?: boolean;
   meteredReusable?: boolean;
   meteredUndoInterval?: number;
   concurrent?: boolean;
+  /** `permanent` (the default) or a date `YYYY-MM-DD` or a date-time. */
   expiry?: string;
   starts?: string;
   issued?: string;
@@ -79,11 +80,21 @@ export interface GrantedFeature {
   vendorString?: string;
   issuer?: string;
   notice?: string;
+  /** Seconds. */
   borrowInterval?: number;
+  /** Seconds. */
   renewInterval?: number;
-  overdraftCount?: number;
   uncappedOverdraft?: boolean;
   selectors?: Record<string, string>;
+}
+
+/** One feature record a response grants. */
+export interface GrantedFeature extends FeatureTerms {
+  featureId: string;
+  /** Total count for this record (per-unit count times the units); 0 for uncounted records. */
+  count: number;
+  /** Total overdraft (per-unit overdraft times the units). */
+  overdraftCount?: number;
 }
 
 /** The full set of rights for one activation id; an empty `features` list removes them all. */

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { ApiError } from '../errors.js';
 import { sha256Hex } from './crypto.js';
+import type { FeatureRow as RecordRow } from '../licensing/records.js';
 import type { GrantedFeature, ResponsePayload } from './format.js';
 import { readKey } from './keystore.js';
 import { createRequest, OfflineFileError, readResponse, type ReadResponse } from './protocol.js';
@@ -41,31 +42,8 @@ function offlineError(err: OfflineFileError, args: unknown[] = []): ApiError {
 const META_CONFIRMATION = 'offline.confirmationPending';
 const META_LAST_CAPABILITY = 'offline.lastCapabilitySequence';
 
-interface FeatureRow {
-  id: number;
-  feature_id: string;
-  name: string;
-  version: string;
-  count: number;
-  uncounted: number;
-  overdraft: number;
-  uncapped_overdraft: number;
-  starts: string | null;
-  expiry: string | null;
-  issued: string | null;
-  issuer: string;
-  notice: string;
-  vendor: string;
-  vendor_string: string;
-  borrow_interval: number;
-  renew_interval: number;
-  metered: number;
-  metered_reusable: number;
-  metered_undo_interval: number;
-  concurrent: number;
-  type: string;
-  selectors: string;
-}
+/** The features-table columns the offline exchange writes (the rest keep their defaults). */
+type FeatureRow = Omit<RecordRow, 'received_time' | 'feature_kind' | 'activation_id'>;
 
 /** The features-table columns a granted feature sets, in a fixed order. */
 function columnsFor(f: GrantedFeature): Omit<FeatureRow, 'id'> {

@@ -1,7 +1,8 @@
 import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLicenseServerClient, LicenseServerError, type LicenseServerClient } from '@licensedesk/sdk';
+import { createLicenseServerClient, type LicenseServerClient } from '@licensedesk/sdk';
 import { startEmulator, type RunningEmulator } from '../../src/index.js';
+import { rejection } from '../support/server.js';
 
 const PASSWORD = 'Keys!23456';
 
@@ -9,16 +10,6 @@ let emu: RunningEmulator;
 let client: LicenseServerClient;
 
 const spki = (key: KeyObject) => key.export({ format: 'der', type: 'spki' });
-
-async function rejection(promise: Promise<unknown>): Promise<LicenseServerError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof LicenseServerError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 beforeAll(async () => {
   emu = await startEmulator({ port: 0, memory: true, validateResponses: true, secure: true, adminPassword: PASSWORD, expiryTimer: false });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLicenseServerClient, LicenseServerError, type LicenseServerClient } from '@licensedesk/sdk';
+import { createLicenseServerClient, type LicenseServerClient } from '@licensedesk/sdk';
 import { startEmulator, type RunningEmulator } from '../../src/index.js';
+import { rejection } from '../support/server.js';
 
 const PASSWORD = 'Model!23456';
 const API = '/api/1.0/instances/~';
@@ -26,16 +27,6 @@ const ENGINEERING = `model "example" {
   }
 }
 `;
-
-async function rejection(promise: Promise<unknown>): Promise<LicenseServerError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof LicenseServerError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** Moves the emulator's clock past any upload lock. */
 function unlock(): void {

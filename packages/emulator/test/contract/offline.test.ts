@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLicenseServerClient, LicenseServerError, type LicenseServerClient } from '@licensedesk/sdk';
+import { createLicenseServerClient, type LicenseServerClient } from '@licensedesk/sdk';
 import { startEmulator, type RunningEmulator } from '../../src/index.js';
+import { rejection } from '../support/server.js';
 import { runBackofficeCli } from '../../src/backoffice/cli.js';
 import { decodeEnvelope, requestIdHex } from '../../src/backoffice/format.js';
 import { privateKeyPem } from '../../src/backoffice/crypto.js';
@@ -51,16 +52,6 @@ function respond(request: Uint8Array, entitlements = entitlementsFile): Buffer {
 /** The whole database as bytes: "nothing changed" means these are identical. */
 function snapshot(): Buffer {
   return emu.context.db.serialize();
-}
-
-async function rejection(promise: Promise<unknown>): Promise<LicenseServerError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof LicenseServerError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 async function featureNames(): Promise<string[]> {

@@ -3,8 +3,6 @@
  * on demand, so the first view only downloads the shell and its own page.
  */
 
-import type { LicenseServerClient } from '@licensedesk/sdk';
-
 /** What a page module exports: the tag of the page element it registers. */
 export interface PageModule {
   tag: string;
@@ -21,10 +19,11 @@ export interface RouteDefinition {
   /** List views keep their page element (and its tab, search and page) while the user visits a detail page. */
   keep?: boolean;
   /**
-   * When this is the first view: the SDK call its element makes first, started while the page's
-   * code loads (see `prefetchFirstView`). Returns undefined when the location asks for other data.
+   * When this is the first view: the request its element makes first (instance-relative path and
+   * query, as the SDK writes it), started while the page's code loads (see `prefetchFirstView`).
+   * Undefined when the location asks for other data.
    */
-  prefetch?: (client: LicenseServerClient, match: RouteMatch) => Promise<unknown> | undefined;
+  prefetch?: (match: RouteMatch) => string | undefined;
 }
 
 export const ROUTES: readonly RouteDefinition[] = [
@@ -33,7 +32,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     nav: 'about',
     title: 'About',
     load: () => import('./pages/about/about-page.js'),
-    prefetch: (client) => client.health.get(),
+    prefetch: () => '/health',
   },
   { path: '/settings', nav: 'settings', title: 'Settings', load: () => import('./pages/settings/settings-page.js') },
   { path: '/login', nav: 'login', title: 'Login', load: () => import('./pages/login/login-page.js') },
@@ -45,7 +44,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     keep: true,
     load: () => import('./pages/features/features-page.js'),
     // The Summary tab reads every record (1000 per request) and pages in the browser.
-    prefetch: (client, match) => (match.query.toString() === '' ? client.features.list({}).getPage(1, 1000) : undefined),
+    prefetch: (match) => (match.query.toString() === '' ? '/features?pageNumber=1&pageSize=1000' : undefined),
   },
   { path: '/features/:id', nav: 'features', title: 'Feature Details', load: () => import('./pages/features/feature-details-page.js') },
   { path: '/pools', nav: 'pools', title: 'Named License Pools', load: () => import('./pages/pools/pools-page.js') },

@@ -4,8 +4,9 @@ import '@licensedesk/web-components/define/nav';
 import '@licensedesk/web-components/define/status';
 import type { LicenseServerClient } from '@licensedesk/sdk';
 import type { LdAuthChangeEvent, LdAuthUser, LdLoginRequiredEvent, LdNavigateEvent } from '@licensedesk/web-components';
-import { createManagerClient, prefetchFirstView, requiresCredentials, setTokenServer, tokenServer } from '../data/client.js';
-import { getInfo, getSettings, type ManagerInfo, type ManagerSettings } from '../data/manager-api.js';
+import { createManagerClient, setTokenServer, tokenServer } from '../data/client.js';
+import { getSettings, type ManagerInfo, type ManagerSettings } from '../data/manager-api.js';
+import { startup } from '../data/startup.js';
 import type { AppHost, PageElement } from '../pages/page-element.js';
 import { matchRoute, NAV_HREFS, type RouteMatch } from '../router.js';
 
@@ -80,7 +81,7 @@ export class LdManagerApp extends LitElement implements AppHost {
 
   private async start(): Promise<void> {
     this.ready = Promise.all([
-      getSettings().then(
+      startup.settings.then(
         (settings) => {
           this.settings = settings;
           this.bindTokenToServer();
@@ -89,25 +90,20 @@ export class LdManagerApp extends LitElement implements AppHost {
           this.problem = `The manager's settings could not be read: ${error.message}`;
         },
       ),
-      getInfo().then(
-        (info) => {
-          this.info = info;
-        },
-        () => undefined,
-      ),
+      startup.info.then((info) => {
+        this.info = info;
+      }),
     ]).then(() => undefined);
 
     const state = history.state as HistoryState | null;
     this.historyIndex = typeof state?.ldm === 'number' ? state.ldm : 0;
-    if (location.pathname === '/' || location.pathname === '/index.html') {
+    if (startup.needsLogin) {
       // Opens on About, or on Login when the license server wants credentials for reads.
-      const needsLogin = !this.client.session && (await requiresCredentials());
+      const needsLogin = !this.client.session && (await startup.needsLogin);
       history.replaceState({ ldm: this.historyIndex } satisfies HistoryState, '', needsLogin ? '/login' : '/about');
     } else {
       history.replaceState({ ldm: this.historyIndex } satisfies HistoryState, '', location.href);
     }
-    const first = matchRoute(location.pathname, location.search);
-    if (first?.route.prefetch) prefetchFirstView((client) => first.route.prefetch!(client, first) ?? Promise.resolve());
     await this.showRoute({ initial: true });
   }
 

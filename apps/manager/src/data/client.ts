@@ -99,21 +99,20 @@ async function relayFetch(input: Request, init?: RequestInit): Promise<Response>
   return response;
 }
 
-/** fetch of the prefetching client: keeps the answer for the view's own identical request. */
-async function recordingFetch(input: Request, init?: RequestInit): Promise<Response> {
-  const response = fetch(input, init);
-  early.set(requestKey(input), { at: Date.now(), response });
-  return (await response).clone();
-}
-
 /**
- * Starts the first view's data request while its code still loads: `load` makes the same SDK call
- * the view's element will make, and the element's request then gets that answer instead of
- * waiting for a second round trip. A call that does not match anything costs one request.
+ * Starts the first view's data request before the rest of the site's code has even been evaluated:
+ * `path` is the instance-relative request the view's element makes first (`/health`), sent exactly
+ * as the SDK would send it (same URL, same bearer token), and the element's identical request then
+ * gets this answer instead of waiting for a second round trip. A path that does not match what the
+ * element asks for costs one request and nothing else.
  */
-export function prefetchFirstView(load: (client: LicenseServerClient) => Promise<unknown>, origin = location.origin): void {
-  const client = createLicenseServerClient({ server: origin, tokenStore: sessionTokenStore(), fetch: recordingFetch });
-  load(client).catch(() => undefined);
+export function prefetchFirstView(path: string, origin = location.origin): void {
+  const url = new Request(`${origin}/api/1.0/instances/~${path}`).url;
+  const token = sessionTokenStore().get();
+  const authorization = token ? `Bearer ${token}` : '';
+  const response = fetch(url, { headers: { accept: 'application/json', ...(authorization ? { authorization } : {}) } });
+  response.catch(() => undefined);
+  early.set(`GET ${url} ${authorization}`, { at: Date.now(), response });
 }
 
 /** Creates the client for the manager's relay, sharing the tab's token. */

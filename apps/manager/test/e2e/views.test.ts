@@ -100,6 +100,18 @@ describe('About', () => {
     expect(text).toMatch(/User agent/);
     expect(text).toMatch(/Chrome|Chromium/);
     await screenshot(page, 'about');
+
+    // Opened directly, About asks for the server's health once: the request that starts before the
+    // page's code has loaded is the one the element uses.
+    const fresh = await stack.context.newPage();
+    const health: string[] = [];
+    fresh.on('request', (request) => {
+      if (request.url().endsWith('/health')) health.push(request.url());
+    });
+    await fresh.goto(stack.url('/about'));
+    await expect(fresh.locator('ld-about-panel [part="server-status"]').innerText()).resolves.toBe('RUNNING');
+    expect(health).toHaveLength(1);
+    await fresh.close();
     // The default theme follows the system's dark setting.
     await page.emulateMedia({ colorScheme: 'dark' });
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);

@@ -3,8 +3,8 @@ import type { Position, Span } from './ast.js';
 /** The error key the server answers an invalid model definition with. */
 export const INVALID_MODEL_KEY = 'glsErr.invalidModel' as const;
 
-/** A problem that makes a model definition invalid, at a place in its text. */
-export interface ModelError {
+/** Something legal but probably unintended in a model definition, at a place in its text. */
+export interface ModelWarning {
   /** 1-based line of the start of the offending text. */
   line: number;
   /** 1-based column (UTF-16 code units) of the start of the offending text. */
@@ -13,16 +13,11 @@ export interface ModelError {
   endLine: number;
   endColumn: number;
   message: string;
-  key: typeof INVALID_MODEL_KEY;
 }
 
-/** Something legal but probably unintended in a model definition, at a place in its text. */
-export interface ModelWarning {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  message: string;
+/** A problem that makes a model definition invalid, at a place in its text. */
+export interface ModelError extends ModelWarning {
+  key: typeof INVALID_MODEL_KEY;
 }
 
 /** Thrown inside the lexer and parser for the first syntax error; `parseModel` turns it into a `ModelError`. */
@@ -36,18 +31,6 @@ export class ModelSyntaxError extends Error {
   }
 }
 
-/** Builds a model error for a span. */
-export function modelError(span: Span, message: string): ModelError {
-  return {
-    line: span.start.line,
-    column: span.start.column,
-    endLine: span.end.line,
-    endColumn: span.end.column,
-    message,
-    key: INVALID_MODEL_KEY,
-  };
-}
-
 /** Builds a model warning for a span. */
 export function modelWarning(span: Span, message: string): ModelWarning {
   return {
@@ -57,6 +40,11 @@ export function modelWarning(span: Span, message: string): ModelWarning {
     endColumn: span.end.column,
     message,
   };
+}
+
+/** Builds a model error for a span. */
+export function modelError(span: Span, message: string): ModelError {
+  return { ...modelWarning(span, message), key: INVALID_MODEL_KEY };
 }
 
 /** Orders diagnostics by where they are in the text. */

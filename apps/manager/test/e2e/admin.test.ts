@@ -95,6 +95,27 @@ describe('Reservations', () => {
     await eventually(async () => expect((await rowTexts(tableRows(view))).some((row) => row.includes('lab-e2e'))).toBe(true));
   });
 
+  it('edits a group in place: its entries come back into the form and Submit replaces the group', async () => {
+    const view = page.locator('ld-reservations-view');
+    await view.getByRole('button', { name: 'Edit group lab-e2e' }).click();
+    const form = view.locator('ld-reservation-form');
+    await form.getByRole('heading', { name: 'Edit reservation group lab-e2e' }).waitFor();
+    await eventually(async () => expect(await form.locator('[part~="pending-row"]').count()).toBe(2));
+    await form.locator('input[name="deviceId"]').fill('lab-build-02');
+    await form.locator('select[name="idType"]').selectOption('STRING');
+    await form.locator('input[name="featureName"]').fill('analyzer');
+    await form.locator('input[name="featureVersion"]').fill('5.0');
+    await form.locator('input[name="featureCount"]').fill('1');
+    await form.locator('[part="add-button"]').click();
+    await eventually(async () => expect(await form.locator('[part~="pending-row"]').count()).toBe(3));
+    await form.locator('[part="submit-button"]').click();
+    await eventually(async () => {
+      const [group] = await admin.reservations.list({ name: 'lab-e2e' }).all();
+      expect(group!.reservations.flatMap((r) => r.reservationEntries)).toHaveLength(3);
+    });
+    expect((await groupNames()).filter((name) => name === 'lab-e2e')).toHaveLength(1);
+  });
+
   it('shows every problem of an import file with where it is (C02), and the short feature of a group that cannot be satisfied (C01)', async () => {
     const view = page.locator('ld-reservations-view');
     await view.getByRole('button', { name: 'Import' }).click();
@@ -220,6 +241,11 @@ describe('Named License Pools and the model', () => {
     await chooseFile('ld-model-editor [part="file-input"]', 'twice.model', twice, 'text/plain');
     await editor.getByText(/twice\.model has a problem/).waitFor();
     expect((await code.locator('[part~="message"]').allInnerTexts()).join(' ')).toMatch(/listed twice/);
+
+    // C06: "default" is a reserved model name.
+    await chooseFile('ld-model-editor [part="file-input"]', 'default.model', VALID_MODEL.replace('model "e2e"', 'model "default"'), 'text/plain');
+    await editor.getByText(/default\.model has a problem/).waitFor();
+    expect((await code.locator('[part~="message"]').allInnerTexts()).join(' ')).toMatch(/reserved/);
     expect(await admin.model.get()).toBeNull();
   });
 

@@ -1,3 +1,5 @@
+import './status.js';
+import './data-table.js';
 import { defineElement } from '../internal/define-element.js';
 import { LdDeviceDetails } from '../components/device-details/device-details.js';
 

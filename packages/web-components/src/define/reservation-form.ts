@@ -1,3 +1,4 @@
+import './status.js';
 import { defineElement } from '../internal/define-element.js';
 import { LdReservationForm } from '../components/reservation-form/reservation-form.js';
 

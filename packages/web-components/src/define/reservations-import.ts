@@ -1,3 +1,6 @@
+import './status.js';
+import './code-view.js';
+import './pager.js';
 import { defineElement } from '../internal/define-element.js';
 import { LdReservationsImport } from '../components/reservations-import/reservations-import.js';
 

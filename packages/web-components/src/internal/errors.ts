@@ -72,6 +72,33 @@ export function isAbort(error: unknown): boolean {
   return (error as ErrorLike).name === 'AbortError';
 }
 
+/**
+ * Error keys of the manager's relay (status 502/504, `arguments[0]` the license server's address):
+ * the relay answered, but the license server behind it did not.
+ */
+const RELAY_ERROR_KEYS = ['ldErr.serverUnreachable', 'ldErr.serverTimeout', 'ldErr.serverTlsError', 'ldErr.notLicenseServer'] as const;
+type RelayErrorKey = (typeof RELAY_ERROR_KEYS)[number];
+
+function isRelayErrorKey(key: string | undefined): key is RelayErrorKey {
+  return (RELAY_ERROR_KEYS as readonly string[]).includes(key ?? '');
+}
+
+/** What to say for a relay error: the license server's address, and the cause when it is specific. */
+function relayMessage(key: RelayErrorKey, url: string | undefined, relayText: string | undefined): string {
+  const at = url ? ` at ${url}` : '';
+  switch (key) {
+    case 'ldErr.serverTimeout':
+      return `The license server${at} accepted the connection but did not answer in time. Check that it is running and not overloaded.`;
+    case 'ldErr.serverTlsError':
+      // The relay's text names the cause (untrusted certificate, not TLS at all, ...) and what to do.
+      return relayText ?? `The secure (TLS) connection to the license server${at} failed. Check its certificate and the HTTPS setting.`;
+    case 'ldErr.notLicenseServer':
+      return relayText ?? `The server${at} answered, but it is not a FlexNet Embedded license server. Check the host name and port.`;
+    default:
+      return `No answer from the license server${at}. Check that it is running and that the host name, port and HTTPS setting are right.`;
+  }
+}
+
 function details(error: ErrorLike): ErrorView['details'] {
   if (!Array.isArray(error.details)) return undefined;
   return error.details
@@ -119,6 +146,11 @@ export function describeError(error: unknown, operation?: string): ErrorView {
         : 'No answer from the license server. Check that it is running and that the host name, port and HTTPS setting are right.',
       ...(url ? { url } : {}),
     };
+  }
+  if (isRelayErrorKey(key)) {
+    // The error's own `url` is the relay's; the license server's address is the first argument.
+    const url = Array.isArray(e.arguments) ? text(e.arguments[0]) : undefined;
+    return withKey({ kind: 'unreachable', title: 'License server unreachable', message: relayMessage(key, url, serverMessage), ...(url ? { url } : {}) });
   }
   if (status === 401 || name === 'UnauthorizedError' || name === 'AuthError') {
     if (key === 'glsErr.userAuthFailed') {

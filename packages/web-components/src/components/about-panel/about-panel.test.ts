@@ -40,6 +40,23 @@ describe('<ld-about-panel>', () => {
       await expectNoAxeViolations(el);
     });
 
+    it('shows the license server address given by server-address, else the client address', async () => {
+      const client = await createTestClient({ as: null });
+      const address = (el: LdAboutPanel) =>
+        [...el.shadowRoot!.querySelectorAll('[part~="server"] dt')].find((dt) => dt.textContent === 'Address')?.nextElementSibling?.textContent;
+      const own = await fixture<LdAboutPanel>(html`<ld-about-panel .client=${client}></ld-about-panel>`);
+      await vi.waitFor(() => expect(address(own)).toBe(client.baseUrl));
+      // Behind the manager's relay, the client talks to the manager: the host names the license server.
+      const relayed = await fixture<LdAboutPanel>(
+        html`<ld-about-panel .client=${client} server-address="https://licenses.example.com:7071"></ld-about-panel>`,
+      );
+      await vi.waitFor(() => expect(address(relayed)).toBe('https://licenses.example.com:7071'));
+      expect(shadowQuery(relayed, '[part~="server"]').textContent).not.toContain(client.baseUrl);
+      relayed.serverAddress = '';
+      await relayed.updateComplete;
+      expect(address(relayed)).toBe(client.baseUrl);
+    });
+
     it('says so when no server is configured', async () => {
       const el = await fixture<LdAboutPanel>(html`<ld-about-panel .buildInfo=${BUILD}></ld-about-panel>`);
       expect(text(el.shadowRoot!.querySelector('ld-status')!)).toContain('No license server is configured');

@@ -90,6 +90,13 @@ export class LdAboutPanel extends LdElement {
   @property({ type: Boolean, attribute: 'focus-on-load' })
   focusOnLoad = false;
 
+  /**
+   * License server address shown as "Address", for a client that reaches the server through a
+   * relay such as the manager; when empty, the client's base URL is shown.
+   */
+  @property({ attribute: 'server-address' })
+  serverAddress = '';
+
   private readonly uid = uniqueId('ld-about');
 
   /** The health request; re-runs when the client changes. */
@@ -145,7 +152,7 @@ export class LdAboutPanel extends LdElement {
     const status = info.status ?? 'unknown';
     const good = /^(running|ok|up)$/i.test(status);
     return html`<dl part="list">
-      ${rows([['Address', this.client?.baseUrl]])}
+      ${rows([['Address', this.serverAddress || this.client?.baseUrl]])}
       <dt>Status</dt>
       <dd part="server-status" class=${good ? 'status-ok' : 'status-bad'}>${status}</dd>
       ${rows([

@@ -6,6 +6,8 @@ export default [
   css`
     .base {
       display: grid;
+      /* One column as wide as the view: a wide table scrolls inside its own box instead of widening the page. */
+      grid-template-columns: minmax(0, 1fr);
       gap: var(--ld-reservations-view-gap, 0.5rem);
     }
     .toolbar {

@@ -180,6 +180,28 @@ describe('<ld-reservations-view>', () => {
       const view = await fixture<LdReservationsView>(html`<ld-reservations-view .client=${anonymous}></ld-reservations-view>`);
       await vi.waitFor(() => expect(visibleText(view)).toMatch(/Login required|Log in/));
     });
+
+    it('stays within a narrow container and scrolls a wide table inside its own box', async () => {
+      const long = 'x'.repeat(60);
+      await admin.reservations.create({
+        name: `group-${long}`,
+        reservations: [
+          { hostId: { value: `HOST-${long}`, type: 'STRING' }, reservationEntries: [{ featureName: 'f2', featureVersion: '2.0', featureCount: 1 }] },
+        ],
+      });
+      const box = await fixture<HTMLDivElement>(
+        html`<div style="width: 700px; display: flex"><ld-reservations-view style="flex: 1" .client=${admin} page-size="20"></ld-reservations-view></div>`,
+      );
+      const view = box.querySelector('ld-reservations-view')!;
+      await vi.waitFor(() => expect(view.shadowRoot!.querySelector('ld-data-table')).not.toBeNull());
+      await vi.waitFor(() => expect(rowTexts(view)).toHaveLength(1));
+      const scroller = shadowQuery(table(view), '.base');
+      // The table really is wider than the container: it scrolls inside the data table's box.
+      expect(scroller.scrollWidth).toBeGreaterThan(700);
+      expect(view.getBoundingClientRect().width).toBeLessThanOrEqual(700);
+      expect(table(view).getBoundingClientRect().width).toBeLessThanOrEqual(700);
+      expect(box.scrollWidth).toBeLessThanOrEqual(700);
+    });
   });
 
   describe('delete', () => {

@@ -1,9 +1,10 @@
 // Throughput and latency of the built emulator (dist/) on a large server:
 // 100,000 devices and 10,000 feature records, licensing requests from concurrent keep-alive clients
-// over loopback, and list-page latency. Prints figures; asserts nothing.
+// over loopback, list-page latency and a large reservation import (dry run, import, first page).
+// Prints figures; asserts nothing.
 //
 //   pnpm --filter @licensedesk/emulator build && pnpm --filter @licensedesk/emulator bench
-//   (options: --devices N --features N --requests N --concurrency N --pages N --profile DIR)
+//   (options: --devices N --features N --requests N --concurrency N --pages N --groups N --profile DIR)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -11,6 +12,7 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { validateReservationImport } from '@licensedesk/sdk';
 
 const here = dirname(fileURLToPath(import.meta.url));
 if (!existsSync(join(here, '..', 'dist', 'index.js'))) {
@@ -25,6 +27,7 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '20000' },
     concurrency: { type: 'string', default: '32' },
     pages: { type: 'string', default: '200' },
+    groups: { type: 'string', default: '5000' },
     // Writes a V8 CPU profile of the server process into this folder (open it in Chrome DevTools).
     profile: { type: 'string' },
   },
@@ -34,6 +37,7 @@ const FEATURES = Number(values.features);
 const REQUESTS = Number(values.requests);
 const CONCURRENCY = Number(values.concurrency);
 const PAGES = Number(values.pages);
+const GROUPS = Number(values.groups);
 const PAGE_SIZE = 50;
 const NAMES = Math.ceil(FEATURES / 5);
 
@@ -66,7 +70,7 @@ function call(method, path, body) {
         res.on('data', (c) => chunks.push(c));
         res.on('end', () => {
           const ms = Number(process.hrtime.bigint() - started) / 1e6;
-          if (res.statusCode !== 200) reject(new Error(`${method} ${path}: ${res.statusCode} ${Buffer.concat(chunks).toString().slice(0, 300)}`));
+          if (res.statusCode < 200 || res.statusCode > 299) reject(new Error(`${method} ${path}: ${res.statusCode} ${Buffer.concat(chunks).toString().slice(0, 300)}`));
           else resolve({ ms, body: Buffer.concat(chunks), headers: res.headers });
         });
       },
@@ -145,6 +149,32 @@ try {
   const devicesPage = await pageLatency('clients', Math.floor(DEVICES / PAGE_SIZE));
   const featuresPage = await pageLatency('features', Math.floor(FEATURES / PAGE_SIZE));
 
+  // Reservation import as the manager does it: client-side validation, a server dry run, the
+  // import, then the first page of the list. Each group: one host id with two entries.
+  const posting = Array.from({ length: GROUPS }, (_, i) => ({
+    name: `bench-group-${i}`,
+    reservations: [
+      {
+        hostId: { value: `RES-${String(i).padStart(6, '0')}`, type: 'STRING' },
+        reservationEntries: [
+          { featureName: `feat-${String(i % NAMES).padStart(4, '0')}`, featureVersion: '1.0', featureCount: 1 },
+          { featureName: `feat-${String((i + 7) % NAMES).padStart(4, '0')}`, featureVersion: '1.2', featureCount: 2 },
+        ],
+      },
+    ],
+  }));
+  let t = performance.now();
+  const validation = validateReservationImport(posting);
+  if (!validation.ok) throw new Error(`bench posting is invalid: ${validation.problems[0]?.message}`);
+  const validateMs = performance.now() - t;
+  const dryRuns = [];
+  for (let i = 0; i < 3; i++) dryRuns.push((await call('POST', 'reservationgroups?dryRun=true', posting)).ms);
+  const dryRunMs = summary(dryRuns).p50;
+  const imported = await call('POST', 'reservationgroups', posting);
+  if (JSON.parse(imported.body).length !== GROUPS) throw new Error('the import did not create every group');
+  const firstPage = await call('GET', `reservationgroups?pageSize=${PAGE_SIZE}&pageNumber=1`);
+  const importTotal = validateMs + dryRuns[0] + imported.ms + firstPage.ms;
+
   const f = (n) => n.toFixed(2).padStart(8);
   console.log('');
   console.log(`@licensedesk/emulator bench — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
@@ -162,6 +192,24 @@ try {
   console.log(`  latency p50/p99    ${f(devicesPage.p50)} ms ${f(devicesPage.p99)} ms   (target < 20 ms)`);
   console.log(`features page (50)   ${PAGES} pages at random offsets of ${featuresPage.total}`);
   console.log(`  latency p50/p99    ${f(featuresPage.p50)} ms ${f(featuresPage.p99)} ms`);
+  console.log(`reservation import   ${GROUPS.toLocaleString('en')} groups (${(Buffer.byteLength(JSON.stringify(posting)) / 1024 / 1024).toFixed(1)} MB) on top of the above`);
+  console.log(`  client validation  ${f(validateMs)} ms`);
+  console.log(`  ${`${GROUPS.toLocaleString('en')}-group dry run`.padEnd(18)} ${f(dryRunMs)} ms   (median of 3: ${dryRuns.map((ms) => ms.toFixed(0)).join(', ')} ms)`);
+  console.log(`  ${`${GROUPS.toLocaleString('en')}-group import`.padEnd(18)} ${f(imported.ms)} ms`);
+  console.log(`  first page (50)    ${f(firstPage.ms)} ms`);
+  console.log(`  end to end         ${f(importTotal)} ms   (validation + dry run + import + first page; target < 3000 ms)`);
+  console.log('');
+  console.log('| figure | value |');
+  console.log('|---|---|');
+  console.log(`| licensing throughput | ${(REQUESTS / seconds).toFixed(0)} req/s |`);
+  console.log(`| licensing p50 / p99 | ${licensing.p50.toFixed(2)} / ${licensing.p99.toFixed(2)} ms |`);
+  if (cpuPerRequest !== null) console.log(`| server CPU per licensing request | ${cpuPerRequest.toFixed(3)} ms |`);
+  console.log(`| device page p50 / p99 (${DEVICES.toLocaleString('en')} devices) | ${devicesPage.p50.toFixed(2)} / ${devicesPage.p99.toFixed(2)} ms |`);
+  console.log(`| features page p50 / p99 (${FEATURES.toLocaleString('en')} records) | ${featuresPage.p50.toFixed(2)} / ${featuresPage.p99.toFixed(2)} ms |`);
+  console.log(`| ${GROUPS.toLocaleString('en')}-group dry run | ${dryRunMs.toFixed(0)} ms |`);
+  console.log(`| ${GROUPS.toLocaleString('en')}-group import | ${imported.ms.toFixed(0)} ms |`);
+  console.log(`| ${GROUPS.toLocaleString('en')}-group import end to end | ${importTotal.toFixed(0)} ms |`);
+  console.log(`| load average (1/5/15 min, ${os.cpus().length} cores) | ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} |`);
   console.log('');
 } finally {
   agent.destroy();

@@ -39,12 +39,16 @@ export const handlers: RouteHandlers = {
   createReservationGroups(ctx, request, reply) {
     const { dryRun } = request.query as { dryRun?: boolean };
     if (dryRun) {
+      // The same checks and writes as an import, then rolled back. createGroups leaves the
+      // licensing engine alone on a dry run, so (unlike a failed ctx.tx) nothing needs rebuilding
+      // afterwards.
       try {
-        ctx.tx(() => {
-          throw new DryRunRollback(createGroups(ctx, request.body, { ip: request.ip }));
-        });
+        ctx.db.transaction(() => {
+          throw new DryRunRollback(createGroups(ctx, request.body, { ip: request.ip, dryRun: true }));
+        })();
       } catch (error) {
         if (error instanceof DryRunRollback) return error.result;
+        ctx.licensing.invalidate();
         throw error;
       }
     }

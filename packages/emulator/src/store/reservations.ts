@@ -8,6 +8,7 @@ import {
 } from '@licensedesk/sdk';
 import type { EmulatorContext } from '../context.js';
 import { ApiError, type ErrorDetail } from '../errors.js';
+import type { FeatureRecord } from '../licensing/records.js';
 import {
   allocateReservations,
   freeForReservation,
@@ -218,27 +219,81 @@ interface PlannedGroup {
 /**
  * The count rule (C01): every new entry must be backed by counts not reserved by other groups,
  * and no existing satisfiable entry may lose its backing. A group that fails is rejected whole,
- * naming each short feature with what it needs and what is free.
+ * naming each short feature with what it needs and what is free. `before`: the allocation of
+ * `existing` when the caller has it (the engine's current one).
  */
-export function checkCounts(ctx: EmulatorContext, existing: readonly EntryInfo[], planned: readonly PlannedGroup[]): void {
+export function checkCounts(
+  ctx: EmulatorContext,
+  existing: readonly EntryInfo[],
+  planned: readonly PlannedGroup[],
+  before?: ReservationAllocation,
+): void {
   const now = ctx.clock.now();
   const records = ctx.licensing.records();
-  const before = allocateReservations(records, existing, now);
-  const all = [...existing, ...planned.flatMap((g) => g.entries)];
+  const beforeAllocation = before ?? allocateReservations(records, existing, now);
+  const all = [...existing];
+  for (const g of planned) for (const e of g.entries) all.push(e);
   const after = allocateReservations(records, all, now);
   const fine =
     planned.every((g) => g.entries.every((e) => after.satisfiable.has(e.id))) &&
-    existing.every((e) => !before.satisfiable.has(e.id) || after.satisfiable.has(e.id));
+    existing.every((e) => !beforeAllocation.satisfiable.has(e.id) || after.satisfiable.has(e.id));
   if (fine) return;
+  explainShortGroup(records, existing, planned, now);
+}
 
-  // Find the first group that does not fit on top of the ones before it and explain it.
-  let base: EntryInfo[] = [...existing];
-  let baseAllocation = before;
+/**
+ * Finds the first group that does not fit on top of the ones before it and throws
+ * glsErr.insufficientCount explaining it. Reservations of different feature names never compete
+ * for the same records, so each group is tried against the entries and records of its own
+ * feature names only (the same outcome as allocating everything again for every group, without
+ * the quadratic cost on large imports).
+ */
+function explainShortGroup(
+  records: readonly FeatureRecord[],
+  existing: readonly EntryInfo[],
+  planned: readonly PlannedGroup[],
+  now: number,
+): void {
+  const recordsByName = new Map<string, FeatureRecord[]>();
+  for (const r of records) {
+    let list = recordsByName.get(r.name);
+    if (!list) recordsByName.set(r.name, (list = []));
+    list.push(r);
+  }
+  const entriesByName = new Map<string, EntryInfo[]>();
+  for (const e of existing) {
+    let list = entriesByName.get(e.featureName);
+    if (!list) entriesByName.set(e.featureName, (list = []));
+    list.push(e);
+  }
+  const baseByName = new Map<string, ReservationAllocation>();
+  const baseOf = (name: string): ReservationAllocation => {
+    let allocation = baseByName.get(name);
+    if (!allocation) {
+      allocation = allocateReservations(recordsByName.get(name) ?? [], entriesByName.get(name) ?? [], now);
+      baseByName.set(name, allocation);
+    }
+    return allocation;
+  };
+
   for (const group of planned) {
-    const trial = allocateReservations(records, [...base, ...group.entries], now);
-    const ok =
-      group.entries.every((e) => trial.satisfiable.has(e.id)) &&
-      base.every((e) => !baseAllocation.satisfiable.has(e.id) || trial.satisfiable.has(e.id));
+    const groupByName = new Map<string, EntryInfo[]>();
+    for (const e of group.entries) {
+      let list = groupByName.get(e.featureName);
+      if (!list) groupByName.set(e.featureName, (list = []));
+      list.push(e);
+    }
+    const trials = new Map<string, ReservationAllocation>();
+    let ok = true;
+    for (const [name, added] of groupByName) {
+      const base = entriesByName.get(name) ?? [];
+      const baseAllocation = baseOf(name);
+      const trial = allocateReservations(recordsByName.get(name) ?? [], [...base, ...added], now);
+      trials.set(name, trial);
+      if (!added.every((e) => trial.satisfiable.has(e.id)) || !base.every((e) => !baseAllocation.satisfiable.has(e.id) || trial.satisfiable.has(e.id))) {
+        ok = false;
+      }
+    }
     if (!ok) {
       const needs = new Map<string, { name: string; version: string; needed: number; path: string }>();
       for (const e of group.entries) {
@@ -250,7 +305,7 @@ export function checkCounts(ctx: EmulatorContext, existing: readonly EntryInfo[]
       const details: ErrorDetail[] = [];
       const short: string[] = [];
       for (const n of needs.values()) {
-        const free = freeForReservation(records, baseAllocation, n.name, n.version, now);
+        const free = freeForReservation(recordsByName.get(n.name) ?? [], baseOf(n.name), n.name, n.version, now);
         if (free >= n.needed) continue;
         details.push({ path: n.path, message: `${n.name} ${n.version} needs ${n.needed}, ${free} free` });
         short.push(`${n.name} ${n.version} needs ${n.needed}, ${free} free`);
@@ -267,8 +322,12 @@ export function checkCounts(ctx: EmulatorContext, existing: readonly EntryInfo[]
         details,
       });
     }
-    base = [...base, ...group.entries];
-    baseAllocation = trial;
+    for (const [name, added] of groupByName) {
+      let list = entriesByName.get(name);
+      if (!list) entriesByName.set(name, (list = []));
+      list.push(...added);
+      baseByName.set(name, trials.get(name)!);
+    }
   }
 }
 
@@ -292,11 +351,13 @@ export function releaseEntries(ctx: EmulatorContext, where: string, params: unkn
 /**
  * Checks and stores reservation groups (import). Runs inside the caller's transaction.
  * `replaceId`: the group being replaced keeps its id; its own counts and host ids count as free.
+ * `dryRun`: the caller rolls the transaction back; the licensing engine is left as it is.
+ * The answer is built from what was written (one pass), not read back group by group.
  */
 export function createGroups(
   ctx: EmulatorContext,
   json: unknown,
-  options: { ip: string; replaceId?: number },
+  options: { ip: string; replaceId?: number; dryRun?: boolean },
 ): ReservationGroupJson[] {
   assertNoModel(ctx);
   const others = ctx.db
@@ -334,11 +395,15 @@ export function createGroups(
     });
     return { index: gi, path, name: g.name ?? `#${gi + 1}`, entries };
   });
-  checkCounts(ctx, storedEntries(ctx, options.replaceId), planned);
+  const stored = ctx.licensing.reservations();
+  const existing = options.replaceId === undefined ? [...stored.entries] : storedEntries(ctx, options.replaceId);
+  checkCounts(ctx, existing, planned, options.replaceId === undefined ? stored.allocation : undefined);
 
   const now = ctx.clock.now();
+  const records = ctx.licensing.records();
   const insertGroup = ctx.db.prepare('INSERT INTO reservation_groups (id, name, creation_date, ip_address) VALUES (?, ?, ?, ?)');
   const renameGroup = ctx.db.prepare('UPDATE reservation_groups SET name = ? WHERE id = ?');
+  const nameTaken = ctx.db.prepare('SELECT 1 FROM reservation_groups WHERE name = ?');
   const insertReservation = ctx.db.prepare(
     'INSERT INTO reservations (group_id, hostid_key, hostid_value, hostid_type) VALUES (?, ?, ?, ?)',
   );
@@ -349,26 +414,60 @@ export function createGroups(
     releaseEntries(ctx, 'r.group_id = ?', [options.replaceId]);
     ctx.db.prepare('DELETE FROM reservation_groups WHERE id = ?').run(options.replaceId);
   }
-  const ids: number[] = [];
+  const creationDate = new Date(now).toISOString();
+  const ipAddress = options.ip || null;
+  const added: EntryInfo[] = [];
+  const result: ReservationGroupJson[] = [];
+  // The answer's entry objects; their state is filled in once everything is allocated.
+  const answerEntries: ReservationEntryJson[] = [];
   for (const g of checked.groups) {
-    const placeholder = g.name ?? `\u0000pending-${ids.length}`;
+    const placeholder = g.name ?? `\u0000pending-${result.length}`;
     const info = insertGroup.run(options.replaceId ?? null, placeholder, now, options.ip);
     const id = Number(info.lastInsertRowid);
+    let name = placeholder;
     if (g.name === undefined) {
       // Without a name the group is named after its id (our decision, see the spec).
-      let name = String(id);
-      for (let n = 2; ctx.db.prepare('SELECT 1 FROM reservation_groups WHERE name = ?').get(name); n++) name = `${id}-${n}`;
+      name = String(id);
+      for (let n = 2; nameTaken.get(name); n++) name = `${id}-${n}`;
       renameGroup.run(name, id);
     }
-    ids.push(id);
+    const reservations: ReservationJson[] = [];
     for (const r of g.reservations) {
       const normal = normaliseHostId(r.hostId);
-      const reservation = Number(insertReservation.run(id, hostIdKey(normal), r.hostId.value, normal.type).lastInsertRowid);
-      for (const e of r.reservationEntries) insertEntry.run(reservation, e.featureName, e.featureVersion, e.featureCount);
+      const hostKey = hostIdKey(normal);
+      const reservation = Number(insertReservation.run(id, hostKey, r.hostId.value, normal.type).lastInsertRowid);
+      const reservationEntries: ReservationEntryJson[] = [];
+      for (const e of r.reservationEntries) {
+        const entryId = Number(insertEntry.run(reservation, e.featureName, e.featureVersion, e.featureCount).lastInsertRowid);
+        added.push({
+          id: entryId,
+          reservationId: reservation,
+          groupId: id,
+          hostKey,
+          featureName: e.featureName,
+          featureVersion: e.featureVersion,
+          featureCount: e.featureCount,
+        });
+        const entry: ReservationEntryJson = {
+          id: entryId,
+          featureName: e.featureName,
+          featureVersion: e.featureVersion,
+          featureCount: e.featureCount,
+          state: 'UNSATISFIABLE',
+        };
+        reservationEntries.push(entry);
+        answerEntries.push(entry);
+      }
+      reservations.push({ id: reservation, hostId: { value: r.hostId.value, type: normal.type }, reservationEntries });
     }
+    result.push({ id, name, creationDate, ipAddress, reservations });
   }
-  ctx.licensing.invalidate();
-  return ids.map((id) => getGroup(ctx, id)!);
+  // Every stored entry by id (new rows get ids above every remaining one), allocated once.
+  const entries = [...existing, ...added].sort((a, b) => a.id - b.id);
+  const allocation = allocateReservations(records, entries, now);
+  for (const entry of answerEntries) if (allocation.satisfiable.has(entry.id)) entry.state = 'SATISFIABLE';
+  if (!options.dryRun) ctx.licensing.reservationsChanged({ entries, allocation, grantsMoved: options.replaceId !== undefined });
+  return result;
 }
 
 /** Adds entries to one reservation (all or nothing). Runs inside the caller's transaction. */
@@ -424,7 +523,7 @@ export function addEntries(
     'INSERT INTO reservation_entries (reservation_id, feature_name, feature_version, feature_count) VALUES (?, ?, ?, ?)',
   );
   const ids = checked.entries.map((e) => Number(insert.run(reservationId, e.featureName, e.featureVersion, e.featureCount).lastInsertRowid));
-  ctx.licensing.invalidate();
+  ctx.licensing.reservationsChanged();
   const { allocation } = ctx.licensing.reservations();
   return ids.map((id, i) => {
     const e = checked.entries[i]!;
@@ -479,7 +578,7 @@ export function deleteEntry(ctx: EmulatorContext, groupId: number, reservationId
   ctx.db
     .prepare('DELETE FROM reservation_groups WHERE id = ? AND NOT EXISTS (SELECT 1 FROM reservations WHERE group_id = ?)')
     .run(groupId, groupId);
-  ctx.licensing.invalidate();
+  ctx.licensing.reservationsChanged({ grantsMoved: true });
   return true;
 }
 
@@ -489,6 +588,6 @@ export function deleteGroup(ctx: EmulatorContext, groupId: number): boolean {
   assertNoModel(ctx);
   releaseEntries(ctx, 'r.group_id = ?', [groupId]);
   ctx.db.prepare('DELETE FROM reservation_groups WHERE id = ?').run(groupId);
-  ctx.licensing.invalidate();
+  ctx.licensing.reservationsChanged({ grantsMoved: true });
   return true;
 }

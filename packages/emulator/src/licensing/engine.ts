@@ -128,6 +128,8 @@ export class LicensingEngine {
   private timer: NodeJS.Timeout | null = null;
   private nextReclaim: number | null = null;
   private readonly stmts: Record<string, Statement>;
+  /** The request transaction, built once (better-sqlite3 builds four wrappers per `transaction()` call). */
+  private readonly serveTx: (req: ClientLicenseRequest, now: number, deltas: Delta[]) => ClientLicenseResponse;
 
   constructor(
     private readonly db: Database,
@@ -159,6 +161,7 @@ export class LicensingEngine {
       deleteExpired: db.prepare('DELETE FROM grants WHERE borrow_expiry IS NOT NULL AND borrow_expiry <= ?'),
       deleteClient: db.prepare('DELETE FROM clients WHERE id = ?'),
     };
+    this.serveTx = db.transaction((req: ClientLicenseRequest, now: number, deltas: Delta[]) => this.serve(req, now, deltas));
   }
 
   /** Sets where named pools come from (called once the pool provider exists). */
@@ -259,7 +262,7 @@ export class LicensingEngine {
     try {
       // serve() applies its usage changes to the in-memory state as it goes, so a second line of
       // the same request sees the first; a rollback drops that state below.
-      return this.db.transaction(() => this.serve(req, now, deltas))();
+      return this.serveTx(req, now, deltas);
     } catch (error) {
       this.invalidate();
       throw error;

@@ -265,7 +265,7 @@ describe('Named License Pools and the model', () => {
 
     // C07: which rule would match a host id?
     const evaluate = editor.locator('[part="evaluate-form"]');
-    await evaluate.locator('input').first().fill('F01898AD8DD3');
+    await evaluate.getByRole('textbox', { name: 'Host ID', exact: true }).fill('F01898AD8DD3');
     await evaluate.getByRole('button').last().click();
     await evaluate.locator('..').locator('[part="evaluate-result"]').getByText(/eng/).waitFor();
 

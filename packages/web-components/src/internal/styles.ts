@@ -16,8 +16,10 @@ export const baseStyles = css`
     --_ld-border: var(--ld-color-border, #d1d9e0);
     --_ld-accent: var(--ld-color-accent, #0a5cc2);
     --_ld-accent-text: var(--ld-color-accent-contrast, #ffffff);
+    --_ld-accent-hover: var(--ld-color-accent-hover, #084c9f);
     --_ld-danger: var(--ld-color-danger, #b3261e);
     --_ld-danger-surface: var(--ld-color-danger-surface, #fdecea);
+    --_ld-danger-hover: var(--ld-color-danger-hover, #8c1d17);
     --_ld-warning: var(--ld-color-warning, #8a5300);
     --_ld-warning-surface: var(--ld-color-warning-surface, #fff4d6);
     --_ld-success: var(--ld-color-success, #1a7f37);
@@ -84,12 +86,20 @@ export const buttonStyles = css`
     border-color: var(--_ld-accent);
     color: var(--_ld-accent-text);
   }
+  /* Variants restate their hover colours: the plain hover rule above is more specific than
+     \`.button.primary\` and would otherwise paint a near-white background under white text. */
   .button.primary:hover:not(:disabled) {
-    filter: brightness(1.1);
+    background: var(--_ld-accent-hover);
+    border-color: var(--_ld-accent-hover);
+    color: var(--_ld-accent-text);
   }
   .button.danger {
     color: var(--_ld-danger);
     border-color: var(--_ld-danger);
+  }
+  .button.danger:hover:not(:disabled) {
+    background: var(--_ld-danger-surface);
+    color: var(--_ld-danger);
   }
   .button:disabled {
     cursor: not-allowed;

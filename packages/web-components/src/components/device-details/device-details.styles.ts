@@ -37,4 +37,9 @@ export default css`
     border-color: var(--_ld-danger);
     color: var(--_ld-accent-text);
   }
+  .button.danger-fill:hover:not(:disabled) {
+    background: var(--_ld-danger-hover);
+    border-color: var(--_ld-danger-hover);
+    color: var(--_ld-accent-text);
+  }
 `;

@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// Launcher for `licensedesk-emulator`. It is committed (dist is not), so package managers can link
+// the command before the first build; it runs the built CLI, or says how to build it.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const cli = new URL('../dist/cli.js', import.meta.url);
+if (!existsSync(fileURLToPath(cli))) {
+  console.error(
+    `licensedesk-emulator: ${fileURLToPath(cli)} is missing — the emulator is not built yet.\n` +
+      'Run pnpm build first (or: pnpm --filter @licensedesk/emulator... build).',
+  );
+  process.exit(1);
+}
+await import(cli.href);

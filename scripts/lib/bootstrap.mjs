@@ -29,11 +29,27 @@ export function ensurePnpm() {
   run('npm', ['install', '--global', `pnpm@${PNPM_VERSION}`, '--no-fund', '--no-audit']);
 }
 
-/** Installs the workspace's dependencies exactly as the lockfile pins them. */
+/**
+ * Installs the workspace's dependencies exactly as the lockfile pins them. Quiet when it works;
+ * when it fails, pnpm's whole output is shown.
+ */
 export function ensureDependencies() {
-  run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline'], {
+  console.log('Installing the dependencies (pnpm install --frozen-lockfile)...');
+  const args = ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=append-only'];
+  const result = spawnSync('pnpm', args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, npm_config_update_notifier: 'false' },
   });
+  if (result.status !== 0) {
+    process.stdout.write(result.stdout ?? '');
+    process.stderr.write(result.stderr ?? '');
+    if (result.error) console.error(result.error.message);
+    console.error(`\npnpm ${args.join(' ')} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status ?? 1);
+  }
 }
 
 /** Makes sure Debian's Chromium is present for the browser tests, installing it as root when missing. */

@@ -119,6 +119,9 @@ export const buttonStyles = css`
 export const fieldStyles = css`
   .field {
     display: grid;
+    /* Rows keep their own height: a field beside a taller one (a hint under it) must not stretch
+       its input or push it down out of line. */
+    align-content: start;
     gap: 0.25rem;
     margin-block-end: 0.875rem;
   }
@@ -134,6 +137,13 @@ export const fieldStyles = css`
   input[type='text'],
   input[type='password'],
   input[type='number'],
+  input[type='search'],
+  input[type='email'],
+  input[type='url'],
+  input[type='tel'],
+  input[type='date'],
+  input[type='datetime-local'],
+  input[type='time'],
   input:not([type]),
   select {
     font: inherit;
@@ -144,6 +154,9 @@ export const fieldStyles = css`
     padding: 0.375rem 0.5rem;
     min-height: 2.25rem;
     max-width: 100%;
+  }
+  input[type='search'] {
+    appearance: none;
   }
   [aria-invalid='true'] {
     border-color: var(--_ld-danger);

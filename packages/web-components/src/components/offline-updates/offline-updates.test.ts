@@ -105,6 +105,15 @@ describe('<ld-offline-updates>', () => {
   });
 
   describe('activation request', () => {
+    it('lines the Activation ID input up with the Count input beside it', async () => {
+      const el = await fixture<LdOfflineUpdates>(html`<ld-offline-updates style="width: 48rem" .client=${admin}></ld-offline-updates>`);
+      const id = shadowQuery<HTMLInputElement>(el, '[part~="activation-id-input"]').getBoundingClientRect();
+      const count = countInput(el).getBoundingClientRect();
+      expect(id.left).toBeLessThan(count.left); // side by side, not stacked
+      expect(id.height).toBeCloseTo(count.height, 0);
+      expect(id.top).toBeCloseTo(count.top, 0);
+    });
+
     it('checks activation id and count as the user types; 0 is labelled "return all"', async () => {
       const el = await mount(admin);
       shadowQuery<HTMLButtonElement>(el, '[part~="generate-button"]').click();

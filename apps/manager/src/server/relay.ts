@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ManagerError } from './errors.js';
@@ -102,6 +103,47 @@ function responseHeaders(response: IncomingMessage): Record<string, string | str
   return out;
 }
 
+/** Errors of a connection the license server closed: the answer it sent before may still be there to read. */
+const CLOSED_BY_PEER = new Set(['EPIPE', 'ECONNRESET']);
+const tolerantSockets = new WeakSet<Socket>();
+
+type WriteCallback = (error?: Error | null) => void;
+
+/**
+ * A license server may answer (for example 413 to a body that is too large) and close the
+ * connection while the request body is still being sent. Node then fails the next write with
+ * EPIPE or ECONNRESET and destroys the socket before the answer waiting in it has been read, so
+ * the browser would get "unreachable" instead of the server's answer. On sockets that carry a
+ * request body, such a write error is swallowed (the rest of the body is discarded) and the
+ * socket keeps reading: the answer arrives as the request's 'response', and if there is none the
+ * read side reports the reset or the hang-up as usual.
+ */
+function keepReadingAfterWriteError(socket: Socket): void {
+  if (tolerantSockets.has(socket)) return;
+  tolerantSockets.add(socket);
+  const target = socket as unknown as {
+    _write(chunk: unknown, encoding: BufferEncoding, callback: WriteCallback): void;
+    _writev?(chunks: unknown[], callback: WriteCallback): void;
+  };
+  let failed = false;
+  const wrap =
+    (callback: WriteCallback): WriteCallback =>
+    (error) => {
+      if (error && CLOSED_BY_PEER.has((error as NodeJS.ErrnoException).code ?? '')) {
+        failed = true;
+        callback();
+        return;
+      }
+      callback(error);
+    };
+  const write = target._write.bind(socket);
+  target._write = (chunk, encoding, callback) => (failed ? callback() : write(chunk, encoding, wrap(callback)));
+  if (target._writev) {
+    const writev = target._writev.bind(socket);
+    target._writev = (chunks, callback) => (failed ? callback() : writev(chunks, wrap(callback)));
+  }
+}
+
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 /**
@@ -149,9 +191,13 @@ function relay(request: FastifyRequest, reply: FastifyReply, store: SettingsStor
         response.once('error', () => reply.raw.destroy());
         resolve(reply.send(response));
       });
-      outgoing.once('error', (error: NodeJS.ErrnoException) => {
+      outgoing.on('error', (error: NodeJS.ErrnoException) => {
         if (answered || reply.sent) {
-          reply.raw.destroy();
+          // The answer is on its way (or sent): a failure on the request side (the server closed
+          // before the whole body was sent) does not concern it; a broken answer shows as an
+          // error on the response stream itself.
+          body?.unpipe?.(outgoing);
+          body?.resume?.();
           resolve(reply);
           return;
         }
@@ -170,6 +216,14 @@ function relay(request: FastifyRequest, reply: FastifyReply, store: SettingsStor
       });
 
       if (body && typeof body.pipe === 'function') {
+        outgoing.once('socket', keepReadingAfterWriteError);
+        // Once the exchange is over, whatever the browser still sends is read and discarded, so
+        // that it gets the answer instead of a stalled upload.
+        outgoing.once('close', () => {
+          if (outgoing.writableFinished) return;
+          body.unpipe(outgoing);
+          body.resume();
+        });
         body.once('error', (error) => outgoing.destroy(error));
         body.pipe(outgoing);
       } else {

@@ -56,3 +56,18 @@ export function byPosition(a: { line: number; column: number }, b: { line: numbe
 export function pointSpan(position: Position): Span {
   return { start: position, end: position };
 }
+
+/** Longest piece of the definition's text a message quotes; longer tokens are cut with "…". */
+export const QUOTE_LIMIT = 40;
+
+/**
+ * Shortens a piece of the definition's text for a message, so a huge token (a 2 MB line) never
+ * makes a huge message: at most `max` characters, then "…". Never splits a surrogate pair.
+ */
+export function clip(text: string, max = QUOTE_LIMIT): string {
+  if (text.length <= max) return text;
+  let end = max;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}

@@ -1,5 +1,5 @@
 import type { Position, Span } from './ast.js';
-import { ModelSyntaxError } from './errors.js';
+import { ModelSyntaxError, clip } from './errors.js';
 
 /** The kinds of token in a model definition. */
 export type TokenKind = 'string' | 'ident' | 'number' | 'punct' | 'comment' | 'eof';
@@ -169,13 +169,13 @@ export class Lexer {
       end++;
       while (end < text.length && isDigit(text.charCodeAt(end))) end++;
       if (text.charCodeAt(end) === Ch.Dot) {
-        this.fail(`invalid version "${text.slice(this.offset, end)}.": a version is major or major.minor`, start, this.position(end + 1));
+        this.fail(`invalid version "${clip(text.slice(this.offset, end))}.": a version is major or major.minor`, start, this.position(end + 1));
       }
     }
     if (end < text.length && isIdentStart(text, end)) {
       let last = end;
       while (last < text.length && isIdentPart(text, last)) last++;
-      this.fail(`invalid number "${text.slice(this.offset, last)}" (quote a feature name that starts with a digit)`, start, this.position(last));
+      this.fail(`invalid number "${clip(text.slice(this.offset, last))}" (quote a feature name that starts with a digit)`, start, this.position(last));
     }
     return this.token('number', text.slice(this.offset, end), start, end);
   }

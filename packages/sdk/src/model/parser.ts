@@ -11,7 +11,7 @@ import type {
   Span,
   WithoutClause,
 } from './ast.js';
-import { ModelSyntaxError, modelError, type ModelError, type ModelWarning } from './errors.js';
+import { ModelSyntaxError, clip, modelError, type ModelError, type ModelWarning } from './errors.js';
 import { checkModel } from './semantics.js';
 import { Lexer, type Token } from './lexer.js';
 
@@ -30,11 +30,11 @@ function describe(token: Token): string {
     case 'eof':
       return 'end of input';
     case 'string':
-      return `string ${JSON.stringify(token.value)}`;
+      return `string ${JSON.stringify(clip(token.value))}`;
     case 'number':
-      return `number ${token.value}`;
+      return `number ${clip(token.value)}`;
     default:
-      return `"${token.value}"`;
+      return `"${clip(token.value)}"`;
   }
 }
 
@@ -102,7 +102,7 @@ export class Parser {
   private expectString(what: string): Token {
     const token = this.peek();
     if (token.kind !== 'string') {
-      if (token.kind === 'ident') this.fail(`${what} must be written in double quotes: "${token.value}"`, token.span);
+      if (token.kind === 'ident') this.fail(`${what} must be written in double quotes: "${clip(token.value)}"`, token.span);
       this.unexpected(token, `${what} in double quotes`);
     }
     return this.advance();
@@ -163,7 +163,7 @@ export class Parser {
     }
     const start = this.advance();
     const nameToken = this.expectString('the model name');
-    this.openBlock(`model "${nameToken.value}"`);
+    this.openBlock(`model "${clip(nameToken.value)}"`);
     let pools: PoolNode[] = [];
     const rules: RuleNode[] = [];
     this.skipSemicolons();
@@ -214,7 +214,7 @@ export class Parser {
   private parsePartition(): PoolNode {
     const start = this.advance();
     const nameToken = this.expectString('the pool name');
-    this.openBlock(`partition "${nameToken.value}"`);
+    this.openBlock(`partition "${clip(nameToken.value)}"`);
     const features: FeatureSpecNode[] = [];
     for (;;) {
       this.skipSemicolons();
@@ -237,7 +237,7 @@ export class Parser {
     const name = nameToken.value;
     const versionToken = this.peek();
     if (versionToken.kind !== 'number') {
-      this.unexpected(versionToken, `a version such as 1.0 after feature ${JSON.stringify(name)}`);
+      this.unexpected(versionToken, `a version such as 1.0 after feature ${JSON.stringify(clip(name))}`);
     }
     this.advance();
     const amountToken = this.peek();
@@ -246,7 +246,7 @@ export class Parser {
     if (amountToken.kind === 'number') {
       this.advance();
       if (amountToken.value.includes('.')) {
-        this.fail(`amount ${amountToken.value} must be a whole number, a percentage such as 50%, or remainder`, amountToken.span);
+        this.fail(`amount ${clip(amountToken.value)} must be a whole number, a percentage such as 50%, or remainder`, amountToken.span);
       }
       const value = Number(amountToken.value);
       if (isPunct(this.peek(), '%')) {
@@ -261,7 +261,7 @@ export class Parser {
     } else {
       this.unexpected(
         amountToken,
-        `an amount (a count, a percentage such as 50%, or remainder) after ${JSON.stringify(name)} ${versionToken.value}`,
+        `an amount (a count, a percentage such as 50%, or remainder) after ${JSON.stringify(clip(name))} ${clip(versionToken.value)}`,
       );
     }
     const spec: FeatureSpecNode = {
@@ -452,7 +452,7 @@ export class Parser {
       const entries: DictionaryEntry[] = [];
       do {
         const key = this.expectString('a dictionary key');
-        this.expectPunct(':', `":" after the dictionary key ${JSON.stringify(key.value)}`);
+        this.expectPunct(':', `":" after the dictionary key ${JSON.stringify(clip(key.value))}`);
         const value = this.peek();
         if (isPunct(value, '*')) {
           this.advance();
@@ -507,7 +507,7 @@ export function parseModel(text: string): ParseModelResult {
   } catch (error) {
     if (error instanceof ModelSyntaxError) return { ok: false, errors: [modelError(error.span, error.message)], warnings: [] };
     const at = { line: 1, column: 1, offset: 0 };
-    const message = error instanceof RangeError ? 'the model definition is nested too deeply to read' : `could not read the model definition: ${String(error)}`;
+    const message = error instanceof RangeError ? 'the model definition is nested too deeply to read' : `could not read the model definition: ${clip(String(error), 200)}`;
     return { ok: false, errors: [modelError({ start: at, end: at }, message)], warnings: [] };
   }
   const { errors, warnings } = checkModel(model);

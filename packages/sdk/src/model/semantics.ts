@@ -1,7 +1,7 @@
 import { parseVersion } from '../domain/version.js';
 import { parseHostIdSpec } from '../domain/hostid.js';
 import type { FeatureSpecNode, MatcherNode, ModelAst, PoolNode } from './ast.js';
-import { byPosition, modelError, modelWarning, type ModelError, type ModelWarning } from './errors.js';
+import { byPosition, clip, modelError, modelWarning, type ModelError, type ModelWarning } from './errors.js';
 
 /** Names no model and no named pool may have. */
 export const RESERVED_NAMES = ['default', 'reservations'] as const;
@@ -23,8 +23,8 @@ function specKey(spec: FeatureSpecNode): string {
 }
 
 function describeSpec(spec: FeatureSpecNode): string {
-  const vendor = spec.vendorStringPattern === undefined ? '' : ` (vendor string matches ${JSON.stringify(spec.vendorStringPattern)})`;
-  return `${spec.featureName} ${spec.featureVersion}${vendor}`;
+  const vendor = spec.vendorStringPattern === undefined ? '' : ` (vendor string matches ${JSON.stringify(clip(spec.vendorStringPattern))})`;
+  return `${clip(spec.featureName)} ${clip(spec.featureVersion)}${vendor}`;
 }
 
 function isReserved(name: string): boolean {
@@ -51,18 +51,18 @@ export function checkModel(model: ModelAst): { errors: ModelError[]; warnings: M
 
   if (model.name.trim() === '') errors.push(modelError(model.nameSpan, 'the model name must not be empty'));
   else if (isReserved(model.name)) {
-    errors.push(modelError(model.nameSpan, `the model name "${model.name}" is reserved: choose another name than "default" or "reservations"`));
+    errors.push(modelError(model.nameSpan, `the model name "${clip(model.name)}" is reserved: choose another name than "default" or "reservations"`));
   }
 
   const poolsByName = new Map<string, PoolNode>();
   for (const pool of model.pools) {
     if (pool.name.trim() === '') errors.push(modelError(pool.nameSpan, 'a pool name must not be empty'));
     else if (isReserved(pool.name)) {
-      errors.push(modelError(pool.nameSpan, `the pool name "${pool.name}" is reserved: "default" and "reservations" cannot be defined`));
+      errors.push(modelError(pool.nameSpan, `the pool name "${clip(pool.name)}" is reserved: "default" and "reservations" cannot be defined`));
     }
     const first = poolsByName.get(pool.name);
     if (first) {
-      errors.push(modelError(pool.nameSpan, `pool "${pool.name}" is already defined at line ${first.nameSpan.start.line}`));
+      errors.push(modelError(pool.nameSpan, `pool "${clip(pool.name)}" is already defined at line ${first.nameSpan.start.line}`));
     } else {
       poolsByName.set(pool.name, pool);
     }
@@ -78,7 +78,7 @@ export function checkModel(model: ModelAst): { errors: ModelError[]; warnings: M
       const key = specKey(spec);
       const first = inPool.get(key);
       if (first) {
-        errors.push(modelError(spec.span, `feature ${describeSpec(spec)} is listed twice in pool "${pool.name}" (first at line ${first.span.start.line})`));
+        errors.push(modelError(spec.span, `feature ${describeSpec(spec)} is listed twice in pool "${clip(pool.name)}" (first at line ${first.span.start.line})`));
         continue;
       }
       inPool.set(key, spec);
@@ -87,10 +87,10 @@ export function checkModel(model: ModelAst): { errors: ModelError[]; warnings: M
       const taken = remainders.get(key);
       if (taken) {
         if (amount.kind === 'remainder') {
-          errors.push(modelError(spec.amountSpan, `pool "${taken.pool}" already takes the remainder of ${describeSpec(spec)} (line ${taken.line}); only one pool can`));
+          errors.push(modelError(spec.amountSpan, `pool "${clip(taken.pool)}" already takes the remainder of ${describeSpec(spec)} (line ${taken.line}); only one pool can`));
           continue;
         }
-        warnings.push(modelWarning(spec.span, `pool "${pool.name}" gets none of ${describeSpec(spec)}: pool "${taken.pool}" takes the remainder first (line ${taken.line})`));
+        warnings.push(modelWarning(spec.span, `pool "${clip(pool.name)}" gets none of ${describeSpec(spec)}: pool "${clip(taken.pool)}" takes the remainder first (line ${taken.line})`));
       }
       if (amount.kind === 'remainder') {
         remainders.set(key, { pool: pool.name, line: spec.span.start.line });
@@ -103,7 +103,7 @@ export function checkModel(model: ModelAst): { errors: ModelError[]; warnings: M
         }
         const sum = percentSums.get(key) ?? { total: 0, parts: [] };
         sum.total += amount.value;
-        sum.parts.push(`"${pool.name}" ${amount.value}%`);
+        sum.parts.push(`"${clip(pool.name)}" ${amount.value}%`);
         percentSums.set(key, sum);
         if (sum.total > 100) {
           errors.push(modelError(spec.amountSpan, `percentages of ${describeSpec(spec)} add up to ${sum.total}% across pools (${sum.parts.join(', ')}); at most 100% can be shared out`));
@@ -122,11 +122,14 @@ export function checkModel(model: ModelAst): { errors: ModelError[]; warnings: M
     rule.pools.forEach((name, i) => {
       const span = rule.poolSpans[i] ?? rule.span;
       usedPools.add(name);
-      if (seen.has(name)) warnings.push(modelWarning(span, `pool "${name}" is named twice in this rule`));
+      if (seen.has(name)) warnings.push(modelWarning(span, `pool "${clip(name)}" is named twice in this rule`));
       seen.add(name);
       if (name !== DEFAULT_POOL && !poolsByName.has(name)) {
-        const known = [...poolsByName.keys(), DEFAULT_POOL].map((n) => `"${n}"`).join(', ');
-        errors.push(modelError(span, `pool "${name}" is not defined (defined pools: ${known})`));
+        const names = [...poolsByName.keys(), DEFAULT_POOL];
+        const shown = names.slice(0, 10).map((n) => `"${clip(n)}"`);
+        if (names.length > 10) shown.push(`and ${names.length - 10} more`);
+        const known = shown.join(', ');
+        errors.push(modelError(span, `pool "${clip(name)}" is not defined (defined pools: ${known})`));
       }
     });
     walkMatchers(rule.matcher, (matcher) => {
@@ -134,9 +137,9 @@ export function checkModel(model: ModelAst): { errors: ModelError[]; warnings: M
       matcher.hostIds.forEach((spec, i) => {
         const span = matcher.argSpans[i] ?? matcher.span;
         const hostId = parseHostIdSpec(spec);
-        if (hostId.value === '') errors.push(modelError(span, `host id ${JSON.stringify(spec)} has an empty value`));
+        if (hostId.value === '') errors.push(modelError(span, `host id ${JSON.stringify(clip(spec))} has an empty value`));
         else if (hostId.type === 'ETHERNET' && !ETHERNET_VALUE.test(hostId.value.replace(/[:-]/g, ''))) {
-          warnings.push(modelWarning(span, `ETHERNET host id ${JSON.stringify(hostId.value)} is not 12 hexadecimal digits, so no client will match it`));
+          warnings.push(modelWarning(span, `ETHERNET host id ${JSON.stringify(clip(hostId.value))} is not 12 hexadecimal digits, so no client will match it`));
         }
       });
     });
@@ -146,7 +149,7 @@ export function checkModel(model: ModelAst): { errors: ModelError[]; warnings: M
   });
   for (const pool of model.pools) {
     if (!usedPools.has(pool.name)) {
-      warnings.push(modelWarning(pool.nameSpan, `pool "${pool.name}" is not used by any rule, so its counts can never be served`));
+      warnings.push(modelWarning(pool.nameSpan, `pool "${clip(pool.name)}" is not used by any rule, so its counts can never be served`));
     }
   }
   errors.sort(byPosition);

@@ -41,6 +41,21 @@ export function optionalText(value: string | null | undefined): string {
   return typeof value === 'string' && value !== '' ? value : NO_VALUE_TEXT;
 }
 
+/** Longest piece of user-typed text a message repeats back (see {@link echoText}). */
+export const ECHO_LIMIT = 60;
+
+/**
+ * Text the user typed, for repeating it in a message: at most `max` characters, then "…", so a
+ * pasted megabyte never becomes a megabyte-wide message. Never splits a surrogate pair.
+ */
+export function echoText(text: string, max = ECHO_LIMIT): string {
+  if (text.length <= max) return text;
+  let end = max;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
 /** The largest page the views render at once, so the DOM stays small (C27). */
 export const MAX_VIEW_PAGE_SIZE = 100;
 

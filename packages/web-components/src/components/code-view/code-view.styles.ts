@@ -6,6 +6,9 @@ export default [
   css`
     :host {
       display: block;
+      /* A long line scrolls inside the box; it never widens the page (flex or grid parent included). */
+      min-width: 0;
+      max-width: 100%;
     }
     .markers {
       list-style: none;
@@ -25,6 +28,7 @@ export default [
       color: var(--_ld-text);
       padding: 0.375rem 0.5rem;
       cursor: pointer;
+      overflow-wrap: anywhere;
     }
     .marker.warning .marker-button {
       border-inline-start-color: var(--_ld-warning);
@@ -39,7 +43,9 @@ export default [
     }
     .code {
       max-height: var(--ld-code-view-max-height, 24rem);
+      max-width: 100%;
       overflow: auto;
+      contain: inline-size;
       border: 1px solid var(--_ld-border);
       border-radius: var(--_ld-radius);
       background: var(--_ld-surface-alt);
@@ -89,6 +95,9 @@ export default [
     .message {
       font-family: var(--_ld-font);
       white-space: normal;
+      overflow-wrap: anywhere;
+      position: sticky;
+      left: 0;
       padding: 0.25rem 0.5rem 0.25rem 6ch;
       color: var(--_ld-danger);
       background: var(--_ld-surface);

@@ -10,6 +10,20 @@ async function view(markers: CodeMarker[] = [], text = TEXT): Promise<LdCodeView
 }
 
 describe('<ld-code-view>', () => {
+  it('scrolls a very long line inside its own box and never widens the page', async () => {
+    const long = `model "${'x'.repeat(200_000)}" {`;
+    const wrapper = await fixture<HTMLElement>(html`<div style="display: flex; width: 30rem">
+      <ld-code-view label="Model definition" .text=${long} .markers=${[{ line: 1, column: 1, message: `unexpected "${'y'.repeat(5_000)}"`, severity: 'error' }]}></ld-code-view>
+    </div>`);
+    const el = wrapper.querySelector('ld-code-view')!;
+    await el.updateComplete;
+    expect(el.getBoundingClientRect().width).toBeLessThanOrEqual(wrapper.getBoundingClientRect().width + 1);
+    const code = shadowQuery(el, '.code');
+    expect(code.clientWidth).toBeLessThanOrEqual(wrapper.clientWidth);
+    expect(code.scrollWidth).toBeGreaterThan(code.clientWidth);
+    expect(document.documentElement.scrollWidth).toBeLessThan(5_000);
+  });
+
   describe('properties', () => {
     it('shows every line with its number, as text', async () => {
       const el = await view();

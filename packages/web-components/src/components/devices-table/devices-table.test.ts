@@ -45,6 +45,13 @@ async function filter(el: LdDevicesTable, text: string): Promise<void> {
 
 describe('<ld-devices-table>', () => {
   describe('properties', () => {
+    it('repeats at most 60 characters of a long search in the no-match message', async () => {
+      const el = await fixture<LdDevicesTable>(html`<ld-devices-table .client=${admin}></ld-devices-table>`);
+      await waitForTable(el);
+      await filter(el, `NO-SUCH-${'Z'.repeat(5_000)}`);
+      await waitForStatus(el, `No device ID starts with “NO-SUCH-${'Z'.repeat(52)}…”.`);
+    });
+
     it('lists the first page of devices with the total number of records', async () => {
       const expected = await rawDevices({ pageSize: 20, pageNumber: 1 });
       expect(expected.total).toBeGreaterThan(300);

@@ -10,7 +10,7 @@ import type { Device } from '../../internal/sdk.js';
 import { PagedList, listStatus, pagedTable } from '../../internal/paged-list.js';
 import { baseStyles, buttonStyles, fieldStyles } from '../../internal/styles.js';
 import { licenseViewStyles } from '../../internal/license-view-styles.js';
-import { optionalText, viewPageSize } from '../../internal/display.js';
+import { echoText, optionalText, viewPageSize } from '../../internal/display.js';
 import { focusSoon } from '../../internal/focus.js';
 import type { LdColumn } from '../data-table/data-table.js';
 import styles from './devices-table.styles.js';
@@ -140,7 +140,7 @@ export class LdDevicesTable extends LdElement {
         ? listStatus(this.list, {
             part: 'status',
             emptyText: this.hostidFilter.trim()
-              ? `No device ID starts with “${this.hostidFilter.trim().replace(/\*$/, '')}”.`
+              ? `No device ID starts with “${echoText(this.hostidFilter.trim().replace(/\*$/, ''))}”.`
               : 'The license server has not served any device yet.',
             loadingText: 'Loading devices…',
             operation: 'view the devices',

@@ -94,6 +94,13 @@ async function search(el: LdFeaturesTable, name: string): Promise<void> {
 
 describe('<ld-features-table>', () => {
   describe('properties', () => {
+    it('repeats at most 60 characters of a long search in the no-match message', async () => {
+      const el = await mount();
+      await waitForTable(el);
+      await search(el, 'q'.repeat(5_000));
+      await waitForStatus(el, `No feature is named “${'q'.repeat(60)}…”`);
+    });
+
     it('shows the Summary tab with the vendor columns by default', async () => {
       const el = await mount();
       const table = await waitForTable(el);

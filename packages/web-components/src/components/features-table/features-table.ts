@@ -14,6 +14,7 @@ import { licenseViewStyles } from '../../internal/license-view-styles.js';
 import {
   booleanText,
   countText,
+  echoText,
   expiryText,
   numberText,
   optionalText,
@@ -271,7 +272,7 @@ export class LdFeaturesTable extends LdElement {
   }
 
   private emptyText(): string {
-    if (this.featureName) return `No feature is named “${this.featureName}”. The search matches the exact, complete name.`;
+    if (this.featureName) return `No feature is named “${echoText(this.featureName)}”. The search matches the exact, complete name.`;
     return this.activeOnly ? 'No active features are installed on the license server.' : 'No features are installed on the license server.';
   }
 

@@ -7,6 +7,8 @@ export default css`
   }
   form {
     display: grid;
+    /* One column that may shrink: long text wraps instead of pushing fields out of the card. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.25rem;
     padding: var(--ld-settings-form-padding, 1rem);
     border: 1px solid var(--ld-settings-form-border-color, var(--_ld-border));
@@ -65,20 +67,35 @@ export default css`
   .tip[hidden] {
     display: none;
   }
+  .field,
+  fieldset.choice {
+    min-width: 0;
+  }
   input {
     width: 100%;
+    max-width: 100%;
   }
   input.short {
     width: 10rem;
   }
+  .hint,
+  .tip,
+  .warning,
+  .error {
+    overflow-wrap: anywhere;
+  }
   .actions {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 0.75rem;
     margin-block-start: 0.5rem;
   }
   .result {
     margin: 0;
+    flex: 1 1 12rem;
+    min-width: 0;
+    overflow-wrap: anywhere;
   }
   .result.saved {
     color: var(--_ld-success);

@@ -21,6 +21,19 @@ function save(el: LdSettingsForm) {
 }
 
 describe('<ld-settings-form>', () => {
+  it('wraps a long server error next to Save and keeps every input inside the card', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div style="width: 20rem">
+      <ld-settings-form .settings=${SETTINGS} state="error" .message=${'x'.repeat(3_000)}></ld-settings-form>
+    </div>`);
+    const el = wrapper.querySelector<LdSettingsForm>('ld-settings-form')!;
+    await el.updateComplete;
+    const card = shadowQuery(el, 'form').getBoundingClientRect();
+    expect(card.right).toBeLessThanOrEqual(wrapper.getBoundingClientRect().right + 1);
+    const parts = [...el.shadowRoot!.querySelectorAll<HTMLElement>('input[type="text"], [part~="result"], [part~="save-button"]')];
+    expect(parts.length).toBeGreaterThan(3);
+    for (const part of parts) expect(part.getBoundingClientRect().right, part.outerHTML.slice(0, 60)).toBeLessThanOrEqual(card.right + 0.5);
+  });
+
   describe('properties', () => {
     it('shows the settings given, with the default port 7070', async () => {
       const el = await fixture<LdSettingsForm>(html`<ld-settings-form .settings=${SETTINGS}></ld-settings-form>`);

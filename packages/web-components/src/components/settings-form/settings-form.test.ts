@@ -70,6 +70,17 @@ describe('<ld-settings-form>', () => {
       expect((await saved).detail.settings).toEqual({ ...SETTINGS, host: 'licsrv.example.com', port: 8443, https: true });
     });
 
+    it('accepts page sizes from 5 to 500, as the manager server does', async () => {
+      const el = await fixture<LdSettingsForm>(html`<ld-settings-form .settings=${SETTINGS}></ld-settings-form>`);
+      for (const [text, valid] of [['4', false], ['1', false], ['5', true], ['500', true], ['501', false]] as const) {
+        await typeInto(field(el, 'pageSize'), text);
+        save(el);
+        await el.updateComplete;
+        expect(field(el, 'pageSize').getAttribute('aria-invalid'), text).toBe(valid ? 'false' : 'true');
+        if (!valid) expect(shadowQuery(el, '[part~="error"]').textContent).toContain('from 5 to 500');
+      }
+    });
+
     it('validates the page size and port and focuses the first invalid field', async () => {
       const el = await fixture<LdSettingsForm>(html`<ld-settings-form .settings=${SETTINGS}></ld-settings-form>`);
       await typeInto(field(el, 'pageSize'), '0');

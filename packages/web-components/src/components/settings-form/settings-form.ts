@@ -23,6 +23,8 @@ export const DEFAULT_MANAGER_SETTINGS: Readonly<ManagerSettings> = Object.freeze
 });
 
 /** Largest page size offered. */
+/** The manager server accepts page sizes from 5 to 500; the form checks the same range. */
+const MIN_PAGE_SIZE = 5;
 const MAX_PAGE_SIZE = 500;
 
 type Field = keyof ManagerSettings;
@@ -36,7 +38,7 @@ interface Draft {
 }
 
 const TIPS: Record<Field, string> = {
-  pageSize: 'How many records the Features, Devices, Named License Pools and Reservations views show per page (1 to 500).',
+  pageSize: 'How many records the Features, Devices, Named License Pools and Reservations views show per page (5 to 500).',
   host: 'Network name or IP address of the license server, as this browser (or the manager server) reaches it. Inside a container "localhost" means the container itself.',
   port: 'TCP port of the license server REST API; a local license server listens on 7070 unless configured otherwise.',
   https: 'Talk to the license server over HTTPS. Use it whenever the server is on another machine: passwords and tokens otherwise travel unencrypted.',
@@ -307,8 +309,8 @@ export class LdSettingsForm extends LitElement {
     const pageSizeText = draft.pageSize.trim();
     const pageSize = Number(pageSizeText);
     if (pageSizeText === '') errors.pageSize = 'Enter a page size.';
-    else if (!/^\d+$/.test(pageSizeText) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      errors.pageSize = `Enter a whole number from 1 to ${MAX_PAGE_SIZE}.`;
+    else if (!/^\d+$/.test(pageSizeText) || pageSize < MIN_PAGE_SIZE || pageSize > MAX_PAGE_SIZE) {
+      errors.pageSize = `Enter a whole number from ${MIN_PAGE_SIZE} to ${MAX_PAGE_SIZE}.`;
     }
 
     const host = draft.host.trim();

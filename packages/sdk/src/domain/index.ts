@@ -22,7 +22,15 @@ export {
   type HostId,
 } from './hostid.js';
 export { parseDuration, formatDuration } from './duration.js';
-export { summariseFeatures, type SummarisableFeature, type FeatureSummary } from './features-summary.js';
+export {
+  summariseFeatures,
+  featureStatus,
+  FEATURE_STATUSES,
+  type FeatureStatus,
+  type SummariseFeaturesOptions,
+  type SummarisableFeature,
+  type FeatureSummary,
+} from './features-summary.js';
 export { parseJsonWithLocation, type JsonParseResult, type JsonSyntaxError } from './json-location.js';
 export {
   validateReservationImport,

@@ -1,11 +1,59 @@
 import { describe, expect, test } from 'vitest';
-import { formatExpiry, summariseFeatures, type SummarisableFeature } from '../../src/domain/index.js';
+import { featureStatus, formatExpiry, summariseFeatures, type SummarisableFeature } from '../../src/domain/index.js';
 
 function feature(overrides: Partial<SummarisableFeature> & Pick<SummarisableFeature, 'featureName' | 'featureVersion'>): SummarisableFeature {
   return { featureCount: 1, used: 0, uncounted: false, overdraftCount: 0, metered: false, expiry: 'permanent', ...overrides };
 }
 
+const NOW = Date.parse('2026-06-15T12:00:00Z');
+
+describe('featureStatus', () => {
+  test('is active, expired or not started at now', () => {
+    expect(featureStatus({ expiry: 'permanent' }, NOW)).toBe('active');
+    expect(featureStatus({ expiry: '2026-06-15' }, NOW)).toBe('active'); // valid to the end of the day
+    expect(featureStatus({ expiry: '2026-06-14' }, NOW)).toBe('expired');
+    expect(featureStatus({ expiry: '2026-06-15T11:59:59Z' }, NOW)).toBe('expired');
+    expect(featureStatus({ expiry: 'permanent', starts: '2026-06-15' }, NOW)).toBe('active'); // from the start of the day
+    expect(featureStatus({ expiry: 'permanent', starts: '2026-06-16' }, NOW)).toBe('not-started');
+    expect(featureStatus({ expiry: 'permanent', starts: '2026-06-15T13:00:00Z' }, NOW)).toBe('not-started');
+    expect(featureStatus({ expiry: 'not a date', starts: 'nor this' }, NOW)).toBe('active');
+    expect(featureStatus({ expiry: null, starts: null }, NOW)).toBe('active');
+  });
+});
+
 describe('summariseFeatures', () => {
+  test('Total Available counts only active records; Total Count and Used count every record', () => {
+    const [row] = summariseFeatures(
+      [
+        feature({ featureName: 'f1', featureVersion: '1.0', featureCount: 5, used: 1 }),
+        feature({ featureName: 'f1', featureVersion: '1.0', featureCount: 10, used: 0, expiry: '2026-01-01' }),
+        feature({ featureName: 'f1', featureVersion: '1.0', featureCount: 7, used: 0, starts: '2027-01-01' }),
+      ],
+      { now: NOW },
+    );
+    expect(row).toMatchObject({ records: 3, activeRecords: 1, totalCount: 22, totalUsed: 1, totalAvailable: 4 });
+    // At another moment the same records give another answer.
+    const [later] = summariseFeatures(
+      [
+        feature({ featureName: 'f1', featureVersion: '1.0', featureCount: 5, used: 1 }),
+        feature({ featureName: 'f1', featureVersion: '1.0', featureCount: 7, used: 0, starts: '2027-01-01' }),
+      ],
+      { now: Date.parse('2027-02-01T00:00:00Z') },
+    );
+    expect(later).toMatchObject({ activeRecords: 2, totalAvailable: 11 });
+  });
+
+  test('an over-used record does not lower what the other records have available', () => {
+    const [row] = summariseFeatures(
+      [
+        feature({ featureName: 'f1', featureVersion: '1.0', featureCount: 2, used: 4 }),
+        feature({ featureName: 'f1', featureVersion: '1.0', featureCount: 3, used: 1 }),
+      ],
+      { now: NOW },
+    );
+    expect(row).toMatchObject({ totalCount: 5, totalUsed: 5, totalAvailable: 2 });
+  });
+
   test('C09: f1 1.0 x5 permanent and x2 expiring 2026-04-30 add up to 7 with first 2026-04-30 and last Permanent; f1 2.0 stays separate', () => {
     const rows = summariseFeatures([
       feature({ featureName: 'f1', featureVersion: '1.0', featureCount: 5, used: 1, expiry: 'permanent' }),

@@ -41,12 +41,84 @@ Options:
   --out FILE           Where to write the response (or the exported key).
   -h, --help           Show this help.
 
+Run \`licensedesk-emulator backoffice <command> --help\` for one command's options and an example.
+
 Grants:
   activation request (id X, count N)  X with N times the per-unit counts listed for X; N = 0 returns X.
   capability request                  every activation id in the file, at the units the server holds
                                       (or the file's "count", default 1); ids the file no longer lists
                                       are returned.
 `;
+
+export const RESPOND_HELP = `licensedesk-emulator backoffice respond — answer an offline request as the producer
+
+Usage:
+  licensedesk-emulator backoffice respond --request FILE --entitlements FILE --out FILE
+                                          (--data DIR | --producer-key FILE)
+
+Reads a capability request or offline activation request the emulator produced, grants what the
+entitlement file lists for it, and writes a capability response signed with the producer key.
+Upload the response to the emulator (POST capability_response) to apply it.
+
+Options:
+  --request FILE       The request file (from GET capability_request or POST activation_request).
+  --entitlements FILE  JSON keyed by activation id; see the package README ("Entitlement files").
+  --out FILE           Where to write the signed response.
+  --data DIR           The emulator's data folder; its producer key signs the response.
+  --producer-key FILE  An Ed25519 private key (PKCS#8 PEM or DER, see export-key) to sign with instead.
+  -h, --help           Show this help.
+
+Grants:
+  activation request (id X, count N)  X with N times the per-unit counts listed for X; N = 0 returns X.
+  capability request                  every activation id in the file, at the units the server holds
+                                      (or the file's "count", default 1); ids the file no longer lists
+                                      are returned.
+
+Example:
+  licensedesk-emulator backoffice respond --data ~/.licensedesk/emulator \\
+    --request req.bin --entitlements entitlements.json --out resp.bin
+`;
+
+export const INSPECT_HELP = `licensedesk-emulator backoffice inspect — show what an offline file holds
+
+Usage:
+  licensedesk-emulator backoffice inspect FILE
+
+Prints a capability request, activation request or capability response as JSON: its kind, the
+server instance and host id, request id, sequence, time, signer, size, sha256 and payload, and
+whether its signature is intact. Exits with 1 when the signature does not match or the file is
+not an offline file.
+
+Options:
+  -h, --help  Show this help.
+
+Example:
+  licensedesk-emulator backoffice inspect resp.bin
+`;
+
+export const EXPORT_KEY_HELP = `licensedesk-emulator backoffice export-key — export the producer key of a data folder
+
+Usage:
+  licensedesk-emulator backoffice export-key --data DIR --out FILE
+
+Writes the producer private key of an emulator data folder as PKCS#8 PEM (file mode 0600), so
+that \`backoffice respond --producer-key FILE\` can sign responses for that server on another
+machine. Keep the file secret: whoever holds it can grant licenses to the server.
+
+Options:
+  --data DIR   The emulator's data folder.
+  --out FILE   Where to write the key.
+  -h, --help   Show this help.
+
+Example:
+  licensedesk-emulator backoffice export-key --data ~/.licensedesk/emulator --out producer.pem
+`;
+
+const SUBCOMMAND_HELP: Record<string, string> = {
+  respond: RESPOND_HELP,
+  inspect: INSPECT_HELP,
+  'export-key': EXPORT_KEY_HELP,
+};
 
 interface ParsedArgs {
   positional: string[];
@@ -198,6 +270,12 @@ function exportKey(args: ParsedArgs, io: CliIo): number {
 export function runBackofficeCli(argv: string[], io: CliIo = defaultIo): number {
   const args = parseArgs(argv);
   const command = args.positional[0];
+  // `backoffice respond --help` and `backoffice help respond` show that command's help.
+  const topic = command === 'help' ? args.positional[1] : command;
+  if ((args.flags.has('help') || command === 'help') && topic !== undefined && SUBCOMMAND_HELP[topic]) {
+    io.out(SUBCOMMAND_HELP[topic]);
+    return 0;
+  }
   if (args.flags.has('help') || command === 'help' || command === undefined) {
     io.out(BACKOFFICE_HELP);
     return command === undefined && !args.flags.has('help') ? 1 : 0;

@@ -2,7 +2,7 @@
  * Text for license values as the feature and device views show them. Every function returns plain
  * text; callers bind it as text, never as HTML.
  */
-import { formatExpiry, parseExpiry } from '@licensedesk/sdk';
+import { featureStatus, formatExpiry, parseExpiry, type FeatureStatus } from '@licensedesk/sdk';
 import { DEFAULT_PAGE_SIZE } from '../context/manager-options-context.js';
 
 /** Shown for a count that does not limit use (`uncounted` records). */
@@ -18,6 +18,18 @@ export const NO_VALUE_TEXT = '—';
 export function expiryText(value: string | null | undefined): string {
   const parsed = parseExpiry(value);
   return parsed.ok ? formatExpiry(parsed.value) : String(value);
+}
+
+/** How each feature record status reads. */
+export const FEATURE_STATUS_TEXT: Record<FeatureStatus, string> = {
+  active: 'Active',
+  expired: 'Expired',
+  'not-started': 'Not started',
+};
+
+/** A feature record's status at `now` as text: "Active", "Expired" or "Not started". */
+export function featureStatusText(feature: { expiry?: string | null; starts?: string | null }, now?: Date | number): string {
+  return FEATURE_STATUS_TEXT[featureStatus(feature, now)];
 }
 
 /** A count, or "Uncounted" when the record does not limit use. */

@@ -66,6 +66,7 @@ describe('<ld-feature-details>', () => {
         'Reserved Count',
         'Vendor String',
         'Feature Expiry',
+        'Status',
         'Feature Selectors',
         'Overdraft Count',
         'Metered',
@@ -83,6 +84,7 @@ describe('<ld-feature-details>', () => {
       expect(fieldValue(el, 'Reserved Count')).toMatch(new RegExp(`^${f1.assignedReserved ?? 0} \\(included in Used Count`));
       expect(fieldValue(el, 'Vendor String')).toContain('region=emea');
       expect(fieldValue(el, 'Feature Expiry')).toBe('Permanent');
+      expect(fieldValue(el, 'Status')).toBe(f1.starts && Date.parse(f1.starts) > Date.now() ? 'Not started' : 'Active');
       expect(fieldValue(el, 'Feature Selectors')).toBe('None');
       expect(fieldValue(el, 'Activation ID')).toBe('ACT-A');
       expect(textOf(el.shadowRoot!.querySelector('h2'))).toBe('Feature Details: f1 1.0');
@@ -111,6 +113,12 @@ describe('<ld-feature-details>', () => {
       const selectors = [...el.shadowRoot!.querySelectorAll('[part~="selectors"] li')].map((li) => textOf(li));
       expect(selectors).toEqual(['edition = pro', 'région = Zoë Ω']);
       expect(fieldValue(el, 'Feature Expiry')).toBe(translate.expiry);
+
+      // The demo seed's cloud-sync starts in a week: it serves nothing yet.
+      const cloud = await record((f) => f.featureName === 'cloud-sync');
+      el = await mount(cloud.id);
+      expect(fieldValue(el, 'Status')).toBe('Not started');
+      expect(fieldValue(el, 'Available')).toBe('0');
 
       const modelling = await record((f) => f.featureName === 'modélisation');
       el = await mount(modelling.id);

@@ -12,7 +12,8 @@ import type { Feature, FeatureUsage } from '../../internal/sdk.js';
 import { PagedList, listStatus, pagedTable } from '../../internal/paged-list.js';
 import { baseStyles, buttonStyles } from '../../internal/styles.js';
 import { licenseViewStyles } from '../../internal/license-view-styles.js';
-import { booleanText, countText, expiryText, numberText, optionalText, viewPageSize, UNCOUNTED_TEXT } from '../../internal/display.js';
+import { booleanText, countText, expiryText, featureStatusText, numberText, optionalText, viewPageSize, UNCOUNTED_TEXT } from '../../internal/display.js';
+import { featureStatus } from '@licensedesk/sdk';
 import { focusSoon } from '../../internal/focus.js';
 import type { LdColumn } from '../data-table/data-table.js';
 import styles from './feature-details.styles.js';
@@ -31,7 +32,9 @@ export const SERVED_DEVICE_COLUMNS: LdColumn<FeatureUsage>[] = [
 ];
 
 /** Available counts of one record: count minus used, never below 0; "Uncounted" for unlimited records. */
-export function availableText(feature: Pick<Feature, 'featureCount' | 'used' | 'uncounted'>): string {
+export function availableText(feature: Pick<Feature, 'featureCount' | 'used' | 'uncounted'> & { expiry?: string | null; starts?: string | null }): string {
+  // An expired or not yet started record serves nothing, whatever its count.
+  if ((feature.expiry !== undefined || feature.starts !== undefined) && featureStatus(feature) !== 'active') return '0';
   if (feature.uncounted) return UNCOUNTED_TEXT;
   return String(Math.max(0, (feature.featureCount ?? 0) - (feature.used ?? 0)));
 }
@@ -209,6 +212,7 @@ export class LdFeatureDetails extends LdElement {
       ${this.field('reserved-count', 'Reserved Count', String(reservedInUse), reservedNote)}
       ${this.field('vendor-string', 'Vendor String', this.renderVendorString(f.vendorString ?? ''))}
       ${this.field('expiry', 'Feature Expiry', expiryText(f.expiry))}
+      ${this.field('status', 'Status', featureStatusText(f))}
       ${this.field(
         'selectors',
         'Feature Selectors',

@@ -16,6 +16,7 @@ import {
   countText,
   echoText,
   expiryText,
+  featureStatusText,
   numberText,
   optionalText,
   viewPageSize,
@@ -70,13 +71,14 @@ export const DETAILS_COLUMNS: LdColumn<Feature>[] = [
   { key: 'used', header: 'Used', align: 'end', render: (f) => numberText(f.used) },
   { key: 'expiry', header: 'Expiration', render: (f) => expiryText(f.expiry) },
   { key: 'starts', header: 'Start Date', render: (f) => optionalText(f.starts) },
+  { key: 'status', header: 'Status', value: (f) => featureStatusText(f), render: (f) => featureStatusText(f) },
   { key: 'vendorString', header: 'Vendor String', truncate: 40, render: (f) => f.vendorString ?? '' },
   { key: 'activationId', header: 'Activation ID', render: (f) => optionalText(f.activationId) },
   { key: 'featureId', header: 'Feature ID', render: (f) => optionalText(f.featureId) },
 ];
 
 /** Groups records by name and version with the SDK's summary, keeping each group's record ids. */
-export function summaryRows(features: readonly Feature[]): FeatureSummaryRow[] {
+export function summaryRows(features: readonly Feature[], now: Date | number = Date.now()): FeatureSummaryRow[] {
   const ids = new Map<string, number[]>();
   for (const feature of features) {
     const key = `${feature.featureName}\u0000${feature.featureVersion}`;
@@ -84,7 +86,7 @@ export function summaryRows(features: readonly Feature[]): FeatureSummaryRow[] {
     list.push(feature.id);
     ids.set(key, list);
   }
-  return summariseFeatures(features).map((summary) => {
+  return summariseFeatures(features, { now }).map((summary) => {
     const recordIds = (ids.get(`${summary.featureName}\u0000${summary.featureVersion}`) ?? []).sort((a, b) => a - b);
     return { ...summary, id: recordIds[0] ?? 0, recordIds };
   });
@@ -102,8 +104,10 @@ interface SummaryResult {
  * feature-name search and paging.
  *
  * @description The Summary adds up every record of a feature name and version: Total Count, Total Used,
- * Total Available ("Uncounted" when any record is uncounted), the first and last expiry ("Permanent"
- * sorts last) and Total Overdraft. Search By: Feature matches the exact, complete name on the server
+ * Total Available (only from records active now: expired and not-yet-started records serve nothing;
+ * "Uncounted" when any record is uncounted), the first and last expiry ("Permanent"
+ * sorts last) and Total Overdraft. Details lists each record with its Status (Active, Expired or
+ * Not started). Search By: Feature matches the exact, complete name on the server
  * (`featureName`). Page size comes from the manager options (`<ld-provider page-size>`) unless
  * `page-size` is set; at most 100 rows are shown at once. Values are rendered as text.
  *

@@ -52,6 +52,51 @@ function poolRows(el: LdPoolsView, pool: string): string[][] {
 }
 
 describe('<ld-pools-view>', () => {
+  describe('what the server reports', () => {
+    /** A client that answers only the pools list, with the pools given. */
+    function poolsClient(pools: unknown[]): LicenseServerClient {
+      return { session: null, pools: { list: async () => pools } } as unknown as LicenseServerClient;
+    }
+    const feature = (overrides: Record<string, unknown>) => ({
+      featureId: 'FID_1',
+      featureName: 'f1',
+      featureVersion: '1.0',
+      expiry: 'permanent',
+      allocated: 10,
+      used: 0,
+      uncounted: false,
+      status: 'OK',
+      ...overrides,
+    });
+
+    it('shows Uncounted instead of Allocated 0, Expired for a passed expiry, and a warning when the default pool is over-used', async () => {
+      const el = await mount(
+        poolsClient([
+          {
+            name: 'default',
+            default: true,
+            features: [
+              feature({ featureId: 'FID_A', allocated: 617, used: 651 }),
+              feature({ featureId: 'FID_B', featureName: 'viewer', allocated: 0, used: 12, uncounted: true }),
+              feature({ featureId: 'FID_C', featureName: 'old', expiry: '2020-01-01', allocated: 0, used: 0, status: 'OK' }),
+            ],
+          },
+        ]),
+      );
+      const [pool] = toggles(el);
+      expect(visibleText(pool!)).toContain('617 allocated, 651 used');
+      expect(visibleText(shadowQuery(el, '[part~="over-use"]'))).toBe('over by 34: counts held from before the model');
+      expect(visibleText(pool!)).not.toContain('651 of 617');
+      pool!.click();
+      await el.updateComplete;
+      await vi.waitFor(() => expect(poolRows(el, 'default')).toHaveLength(3));
+      const rows = poolRows(el, 'default').map((r) => [r[0]!.replace(/\s*Copy$/, ''), r[3], r[4], r[5]]);
+      expect(rows).toContainEqual(['viewer', 'Uncounted', '12', 'OK']);
+      expect(rows).toContainEqual(['old', '0', '0', 'Expired']);
+      await expectNoAxeViolations(el);
+    });
+  });
+
   describe('without a model', () => {
     it('shows the default pool holding every count', async () => {
       const el = await mount();

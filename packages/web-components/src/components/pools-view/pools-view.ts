@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
-import { formatExpiry, parseExpiry } from '@licensedesk/sdk';
+import { featureStatus, formatExpiry, parseExpiry } from '@licensedesk/sdk';
 import { LdElement } from '../../internal/ld-element.js';
 import { focusSoon } from '../../internal/focus.js';
 import { uniqueId } from '../../internal/ids.js';
@@ -19,6 +19,20 @@ const STATUS_TEXT: Record<PoolFeature['status'], string> = {
   EXHAUSTED: 'All in use',
   SHORT: 'Short: the server holds fewer counts than the model asks for',
 };
+
+/**
+ * The status a pool feature shows: the server's, except that a record whose expiry has passed reads
+ * "Expired" (as in the Features view) even when the server has not caught up yet.
+ */
+export function poolFeatureStatus(f: PoolFeature, now?: Date | number): PoolFeature['status'] {
+  if (f.status !== 'EXPIRED' && featureStatus({ expiry: f.expiry }, now) === 'expired') return 'EXPIRED';
+  return f.status;
+}
+
+/** Allocated as text: "Uncounted" for an uncounted record (its 0 is not a limit). */
+function allocatedText(f: PoolFeature): string {
+  return f.uncounted ? 'Uncounted' : String(f.allocated);
+}
 
 /**
  * @tagname ld-pools-view
@@ -41,6 +55,7 @@ const STATUS_TEXT: Record<PoolFeature['status'], string> = {
  * @csspart panel - The tab panel.
  * @csspart pool - One pool (a list item).
  * @csspart pool-toggle - The disclosure button of a pool.
+ * @csspart over-use - The warning in a pool's summary when more counts are used than allocated.
  * @csspart pool-features - The features table of an expanded pool (an `<ld-data-table>`).
  * @csspart pager - The paging tool.
  * @csspart model-editor - The `<ld-model-editor>` of the Model tab.
@@ -196,18 +211,24 @@ export class LdPoolsView extends LdElement {
       { key: 'featureName', header: 'Feature Name', truncate: 40, copyable: true },
       { key: 'featureVersion', header: 'Version' },
       { key: 'expiry', header: 'Expiration Date', value: (f) => formatPoolExpiry(f.expiry) },
-      { key: 'allocated', header: 'Allocated', align: 'end' },
+      { key: 'allocated', header: 'Allocated', align: 'end', value: (f) => (f.uncounted ? -1 : f.allocated), render: allocatedText },
       { key: 'used', header: 'Used', align: 'end' },
       {
         key: 'status',
         header: 'Status',
-        value: (f) => STATUS_TEXT[f.status] ?? f.status,
-        template: (f) =>
-          html`<span class="badge ${f.status === 'OK' ? 'ok' : f.status === 'EXHAUSTED' ? 'warn' : 'bad'}">${STATUS_TEXT[f.status] ?? f.status}</span>`,
+        value: (f) => STATUS_TEXT[poolFeatureStatus(f)] ?? poolFeatureStatus(f),
+        template: (f) => {
+          const status = poolFeatureStatus(f);
+          return html`<span class="badge ${status === 'OK' ? 'ok' : status === 'EXHAUSTED' ? 'warn' : 'bad'}">${STATUS_TEXT[status] ?? status}</span>`;
+        },
       },
     ];
-    const allocated = pool.features.reduce((n, f) => n + f.allocated, 0);
-    const used = pool.features.reduce((n, f) => n + f.used, 0);
+    // Uncounted records have no limit: their use is not compared with an allocation.
+    const counted = pool.features.filter((f) => !f.uncounted);
+    const allocated = counted.reduce((n, f) => n + f.allocated, 0);
+    const used = counted.reduce((n, f) => n + f.used, 0);
+    const over = used - allocated;
+    const featureCount = pool.features.length === 1 ? '1 feature' : `${pool.features.length} features`;
     return html`<li part="pool" class="pool" data-pool=${pool.name}>
       <h3 class="pool-heading">
         <button
@@ -222,7 +243,12 @@ export class LdPoolsView extends LdElement {
           <span class="pool-name">${pool.name}</span>
           ${pool.default ? html`<span class="badge">default pool</span>` : nothing}
           <span class="pool-summary">
-            ${pool.features.length === 1 ? '1 feature' : `${pool.features.length} features`}, ${used} of ${allocated} used
+            ${over > 0
+              ? html`${featureCount}, ${allocated} allocated, ${used} used
+                  <span part="over-use" class="badge warn over-use"
+                    >over by ${over}${pool.default ? ': counts held from before the model' : ''}</span
+                  >`
+              : html`${featureCount}, ${used} of ${allocated} used`}
           </span>
         </button>
       </h3>

@@ -27,7 +27,12 @@ class AboutPage extends PageElement {
   }
 
   protected override render() {
-    return html`<ld-about-panel ?focus-on-load=${this.focusOnLoad} .buildInfo=${this.buildInfo()}></ld-about-panel>`;
+    // The panel's client talks to the manager's relay; the address to show is the license server's.
+    return html`<ld-about-panel
+      ?focus-on-load=${this.focusOnLoad}
+      server-address=${this.app.settings?.licenseServerUrl ?? ''}
+      .buildInfo=${this.buildInfo()}
+    ></ld-about-panel>`;
   }
 }
 

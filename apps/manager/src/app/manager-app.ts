@@ -7,10 +7,16 @@ import type { LdAuthChangeEvent, LdAuthUser, LdLoginRequiredEvent, LdNavigateEve
 import { createManagerClient, setTokenServer, tokenServer } from '../data/client.js';
 import { getSettings, type ManagerInfo, type ManagerSettings } from '../data/manager-api.js';
 import { startup } from '../data/startup.js';
-import type { AppHost, PageElement } from '../pages/page-element.js';
+import { sameQuery, type AppHost, type PageElement } from '../pages/page-element.js';
 import { matchRoute, NAV_HREFS, type RouteMatch } from '../router.js';
 
 const APP_TITLE = 'LicenseDesk Manager';
+
+/** The Login view, returning to the current view afterwards (the current location at the time of the call). */
+function loginHref(): string {
+  const here = location.pathname + location.search;
+  return here === '/' || here.startsWith('/login') ? '/login' : `/login?next=${encodeURIComponent(here)}`;
+}
 
 /** History entries the site pushed itself carry this, so "Back to list" can use the browser's back. */
 interface HistoryState {
@@ -118,6 +124,13 @@ export class LdManagerApp extends LitElement implements AppHost {
     void this.showRoute({});
   }
 
+  /** A new history entry for the view shown, with its new query; the page already shows it. */
+  recordQuery(query: URLSearchParams): void {
+    const search = query.toString();
+    this.historyIndex += 1;
+    history.pushState({ ldm: this.historyIndex } satisfies HistoryState, '', location.pathname + (search ? `?${search}` : ''));
+  }
+
   /** Back to the list: the browser's back when the user came from inside the site, else the list itself. */
   back(fallback: string): void {
     if (this.historyIndex > 0) history.back();
@@ -172,7 +185,12 @@ export class LdManagerApp extends LitElement implements AppHost {
     const keptPage = match.route.keep ? this.kept.get(match.route.path) : undefined;
     if (keptPage && fromHistory) {
       keptPage.focusOnLoad = false;
-      keptPage.refresh();
+      if (sameQuery(keptPage.query, match.query)) {
+        keptPage.refresh();
+      } else {
+        // Back or forward within the view (another tab, search or page): show that state.
+        keptPage.query = match.query;
+      }
       return keptPage;
     }
     const page = document.createElement(tag) as PageElement;
@@ -202,7 +220,7 @@ export class LdManagerApp extends LitElement implements AppHost {
             ${this.user
               ? html`<span class="ldm-user">Logged in as <strong>${this.user.user}</strong></span>
                   <button class="ldm-button" type="button" @click=${this.handleLogout}>Log out</button>`
-              : html`<a class="ldm-login-link" href="/login">Log in</a>`}
+              : html`<a class="ldm-login-link" href=${loginHref()}>Log in</a>`}
           </div>
         </header>
         <div class="ldm-body">
@@ -237,7 +255,8 @@ export class LdManagerApp extends LitElement implements AppHost {
     const url = new URL(anchor.href);
     if (url.origin !== location.origin || url.hash || !matchRoute(url.pathname)) return;
     event.preventDefault();
-    this.navigate(url.pathname + url.search);
+    // The header's link was written at the last render: pages change their query since.
+    this.navigate(anchor.classList.contains('ldm-login-link') ? loginHref() : url.pathname + url.search);
   };
 
   /** `ld-navigate` from the navigation and from elements' own links. */
@@ -256,8 +275,7 @@ export class LdManagerApp extends LitElement implements AppHost {
       if (this.client.session) void this.client.logout();
       return;
     }
-    const here = location.pathname + location.search;
-    this.navigate(here.startsWith('/login') ? '/login' : `/login?next=${encodeURIComponent(here)}`);
+    this.navigate(loginHref());
   };
 
   private handleAuthChange = (event: LdAuthChangeEvent): void => {

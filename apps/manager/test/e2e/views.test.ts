@@ -63,10 +63,15 @@ describe('opening the manager', () => {
       if (request.url().endsWith('/authorize')) authorize.push(request);
     };
     page.on('request', listener);
+    const headerBefore = await page.locator('.ldm-header').boundingBox();
     await submitLogin(page, ADMIN);
     await account(page).getByText(`Logged in as ${ADMIN.user}`).waitFor();
-    await page.locator('ld-login-form').getByText('Logged in', { exact: true }).waitFor();
+    // Without ?next the login goes on to About instead of staying on a "Logged in" page.
+    await page.waitForURL(/\/about$/);
     page.off('request', listener);
+    // The header keeps its height when the Log in link becomes the user's name and Log out.
+    const headerAfter = await page.locator('.ldm-header').boundingBox();
+    expect(headerAfter?.height).toBe(headerBefore?.height);
     expect(authorize).toHaveLength(1);
     expect(authorize[0]!.method()).toBe('POST');
     // The token is kept for this tab only.
@@ -97,6 +102,10 @@ describe('About', () => {
     const text = await panel.locator('[part="base"]').innerText();
     expect(text).toContain('LicenseDesk Manager');
     expect(text).toContain(`http://127.0.0.1:${stack.emulator.port}`);
+    // The license server's address comes from the Settings, not from the relay the page talks to.
+    const address = await panel.locator('dt', { hasText: /^Address$/ }).first().evaluate((dt) => dt.nextElementSibling?.textContent?.trim());
+    expect(address).toBe(`http://127.0.0.1:${stack.emulator.port}`);
+    expect(text).not.toContain(stack.manager.url);
     expect(text).toMatch(/User agent/);
     expect(text).toMatch(/Chrome|Chromium/);
     await screenshot(page, 'about');
@@ -191,6 +200,19 @@ describe('Features', () => {
     await eventually(async () => expect(await rowTexts(rows)).toHaveLength(3));
     await screenshot(page, 'features-details-tab');
 
+    // The tab and the search are in the address: a reload shows the same, Back the step before.
+    await page.waitForURL(/\/features\?feature=f1&view=details$|\/features\?view=details&feature=f1$/);
+    await page.reload();
+    await eventually(async () => expect(await rowTexts(rows)).toHaveLength(3));
+    await expect(table.getByRole('tab', { name: 'Details' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(table.locator('[part="search-input"]').inputValue()).resolves.toBe('f1');
+    await page.goBack();
+    await page.waitForURL(/\/features\?feature=f1$/);
+    await eventually(async () => expect(await table.getByRole('tab', { name: 'Summary' }).getAttribute('aria-selected')).toBe('true'));
+    await eventually(async () => expect(await rowTexts(rows)).toHaveLength(2));
+    await page.goForward();
+    await eventually(async () => expect(await rowTexts(rows)).toHaveLength(3));
+
     await table.locator('[part="clear-button"]').click();
     await eventually(async () => expect((await rowTexts(rows)).length).toBeGreaterThan(3));
     await table.getByRole('tab', { name: 'Summary' }).click();
@@ -260,6 +282,14 @@ describe('Devices', () => {
     await eventually(async () => expect((await rowTexts(rows))[0]).not.toBe(first[0]));
     const second = await rowTexts(rows);
     expect(second.some((row) => first.includes(row))).toBe(false);
+
+    // Paging adds history entries: Back shows page 1 of Devices again, Forward page 2.
+    await page.goBack();
+    await page.waitForURL(/\/devices$/);
+    await eventually(async () => expect((await rowTexts(rows))[0]).toBe(first[0]));
+    await page.goForward();
+    await page.waitForURL(/\/devices\?page=2$/);
+    await eventually(async () => expect((await rowTexts(rows))[0]).toBe(second[0]));
 
     // Open the first device of page 2.
     const hostid = second[0]!.split(' ')[0]!;
@@ -360,6 +390,8 @@ describe('roles and credentials', () => {
     const status = page.locator('ld-features-table ld-status');
     await status.getByText('Login required').waitFor();
     await screenshot(page, 'login-required');
+    // The header's Log in link returns here too.
+    await expect(account(page).getByRole('link', { name: 'Log in' }).getAttribute('href')).resolves.toBe('/login?next=%2Ffeatures');
     await status.getByRole('button', { name: 'Log in' }).click();
     await page.waitForURL(/\/login\?next=%2Ffeatures$/);
     await submitLogin(page, ADMIN);

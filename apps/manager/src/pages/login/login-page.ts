@@ -29,8 +29,10 @@ class LoginPage extends PageElement {
   }
 
   private handleLogin = (): void => {
+    // Back to the view that sent the user here, else to About: the form's own "Logged in" step
+    // is no place to stay.
     const next = safeReturnPath(this.query.get('next'));
-    if (next) this.app.navigate(next, { replace: true });
+    this.app.navigate(next ?? '/about', { replace: true });
   };
 }
 

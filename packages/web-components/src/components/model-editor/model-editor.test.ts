@@ -244,6 +244,39 @@ describe('<ld-model-editor>', () => {
       expect((await admin.model.status()).name).toBe('eng-model');
     });
 
+    it('does not offer a read-only user to delete the groups, and says which role it needs', async () => {
+      await admin.reservations.create({
+        name: 'viewer-sees',
+        reservations: [{ hostId: { value: 'VIEWER-1', type: 'STRING' }, reservationEntries: [{ featureName: 'f1', featureVersion: '1.0', featureCount: 1 }] }],
+      });
+      const reader = await server.client('reader');
+      const el = await mount(reader);
+      await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[part~="reservations-notice"]')).not.toBeNull());
+      const notice = shadowQuery(el, '[part~="reservations-notice"]');
+      expect([...notice.querySelectorAll('button')].map((b) => b.textContent!.trim())).not.toContain('Delete the reservation groups…');
+      expect(visibleText(notice)).toContain('needs the Reservations role');
+      expect(visibleText(el)).not.toContain('may not change the model definition');
+      await expectNoAxeViolations(el);
+    });
+
+    it('names the action that was refused', async () => {
+      await admin.reservations.create({
+        name: 'refused',
+        reservations: [{ hostId: { value: 'REFUSED-1', type: 'STRING' }, reservationEntries: [{ featureName: 'f1', featureVersion: '1.0', featureCount: 1 }] }],
+      });
+      const reader = await server.client('reader');
+      // A stale session that still claims the role: the server refuses, and the message names the deletion.
+      Object.defineProperty(reader, 'session', { value: { ...reader.session!, roles: ['ROLE_READ', 'ROLE_RESERVATIONS'] } });
+      const el = await mount(reader);
+      await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[part~="reservations-notice"]')).not.toBeNull());
+      const notice = shadowQuery(el, '[part~="reservations-notice"]');
+      [...notice.querySelectorAll('button')].find((b) => b.textContent!.includes('Delete the reservation groups'))!.click();
+      await el.updateComplete;
+      shadowQuery<HTMLButtonElement>(el, '[part~="confirm"] .button.danger').click();
+      await vi.waitFor(() => expect(visibleText(el)).toContain('delete the reservation groups'));
+      expect(visibleText(el)).not.toContain('change the model definition');
+    });
+
     it('shows the same way out when reservations appear after the editor opened (server 409)', async () => {
       const el = await mount();
       await choose(el, GOOD);

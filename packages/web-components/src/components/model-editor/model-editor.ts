@@ -58,6 +58,7 @@ interface ChosenModel {
  * @csspart title - The heading.
  * @csspart status - The line describing the active model.
  * @csspart active-code - The view of the active definition (an `<ld-code-view>`).
+ * @csspart role-note - Says which role an action hidden from the signed-in user needs.
  * @csspart file-input - The native file chooser.
  * @csspart upload-button - The Upload button.
  * @csspart file-code - The view of the chosen file with its problems (an `<ld-code-view>`).
@@ -94,6 +95,8 @@ export class LdModelEditor extends LdElement {
   @state() protected confirming: 'none' | 'delete-model' | 'delete-reservations' = 'none';
   @state() protected busy = false;
   @state() protected actionError: unknown = undefined;
+  /** What the last action tried, for its error text ("Access denied: … delete the reservation groups"). */
+  @state() protected actionOperation = 'change the model definition';
   @state() protected evaluation: ModelEvaluateResult | null = null;
   @state() protected evaluateError: unknown = undefined;
   @state() protected evaluating = false;
@@ -272,7 +275,7 @@ export class LdModelEditor extends LdElement {
 
   private renderModel(model: ModelState) {
     return html`${this.renderStatus(model)}
-      <ld-status class="action-status" .error=${this.actionError} operation="change the model definition"></ld-status>
+      <ld-status class="action-status" .error=${this.actionError} operation=${this.actionOperation}></ld-status>
       ${this.notice ? html`<ld-status variant="success" .notice=${this.notice}></ld-status>` : nothing}
       ${this.reservationsBlock ? this.renderReservationsNotice(model) : nothing}
       ${model.text !== null
@@ -322,11 +325,16 @@ export class LdModelEditor extends LdElement {
               <button class="button danger" type="button" ?disabled=${this.busy} @click=${this.handleDeleteReservations}>Delete the groups</button>
               <button class="button" type="button" ?disabled=${this.busy} @click=${() => (this.confirming = 'none')}>Keep them</button>
             </div>`
-          : html`<button class="button danger" type="button" ?disabled=${this.busy} @click=${() => this.confirm('delete-reservations')}>
-              Delete the reservation groups…
-            </button>`}
+          : this.canDeleteReservations
+            ? html`<button class="button danger" type="button" ?disabled=${this.busy} @click=${() => this.confirm('delete-reservations')}>
+                Delete the reservation groups…
+              </button>`
+            : nothing}
         <a class="button" href=${this.reservationsHref} @click=${this.handleGoToReservations}>Go to Reservations</a>
       </div>
+      ${this.canDeleteReservations
+        ? nothing
+        : html`<p part="role-note" class="hint">Deleting reservation groups needs the Reservations role; ask an administrator to delete them.</p>`}
     </div>`;
   }
 
@@ -445,8 +453,11 @@ export class LdModelEditor extends LdElement {
           </div>`
         : html`<div class="actions">
             <button class="button" type="button" @click=${this.handleExportModel}>Export the model</button>
-            <button part="delete-button" class="button danger" type="button" @click=${() => this.confirm('delete-model')}>Delete the model…</button>
-          </div>`}
+            ${this.canAdminister
+              ? html`<button part="delete-button" class="button danger" type="button" @click=${() => this.confirm('delete-model')}>Delete the model…</button>`
+              : nothing}
+          </div>
+          ${this.canAdminister ? nothing : html`<p part="role-note" class="hint">Deleting the model definition needs the Admin role.</p>`}`}
     </div>`;
   }
 
@@ -525,6 +536,16 @@ export class LdModelEditor extends LdElement {
     void this.renderRoot.querySelector<LdCodeView>('ld-code-view.active-code')?.revealLine(line);
   }
 
+  /** Whether the signed-in user may delete reservation groups (security off: everyone may). */
+  private get canDeleteReservations(): boolean {
+    return this.roles.length === 0 || this.hasRole('ROLE_RESERVATIONS');
+  }
+
+  /** Whether the signed-in user may change or delete the model definition (security off: everyone may). */
+  private get canAdminister(): boolean {
+    return this.roles.length === 0 || this.hasRole('ROLE_ADMIN');
+  }
+
   private async confirm(what: 'delete-model' | 'delete-reservations'): Promise<void> {
     this.confirming = what;
     this.actionError = undefined;
@@ -546,6 +567,7 @@ export class LdModelEditor extends LdElement {
   private handleExportModel = async (): Promise<void> => {
     const client = this.client;
     if (!client) return;
+    this.actionOperation = 'export the model definition';
     try {
       const text = await client.model.get();
       if (text === null) return this.refresh();
@@ -561,6 +583,7 @@ export class LdModelEditor extends LdElement {
     if (!client) return;
     this.busy = true;
     this.actionError = undefined;
+    this.actionOperation = 'delete the model definition';
     try {
       await client.model.delete();
       this.confirming = 'none';
@@ -578,6 +601,7 @@ export class LdModelEditor extends LdElement {
   private handleExportReservations = async (): Promise<void> => {
     const client = this.client;
     if (!client) return;
+    this.actionOperation = 'export the reservations';
     try {
       const groups = await client.reservations.export();
       offerDownload(this, 'reservations.json', new Blob([`${JSON.stringify(groups, null, 2)}\n`], { type: 'application/json' }));
@@ -591,6 +615,7 @@ export class LdModelEditor extends LdElement {
     if (!client) return;
     this.busy = true;
     this.actionError = undefined;
+    this.actionOperation = 'delete the reservation groups';
     const deleted: string[] = [];
     try {
       const groups = await client.reservations.list().all();

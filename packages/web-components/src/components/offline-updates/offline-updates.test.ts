@@ -96,11 +96,20 @@ describe('<ld-offline-updates>', () => {
       expect(response.length).toBeGreaterThan(0);
     });
 
-    it('shows access denied to a user without ROLE_OFFLINE or ROLE_ADMIN', async () => {
+    it('disables the requests and the upload for a user without ROLE_OFFLINE or ROLE_ADMIN, and says why', async () => {
       const reader = await server.client('reader');
       const el = await mount(reader);
-      shadowQuery<HTMLButtonElement>(el, '[part~="capability-button"]').click();
-      await vi.waitFor(() => expect(visibleText(el)).toContain('Access denied'));
+      for (const part of ['capability-button', 'generate-button', 'upload-button']) {
+        const button = shadowQuery<HTMLButtonElement>(el, `[part~="${part}"]`);
+        expect(button.disabled, part).toBe(true);
+        expect(button.getAttribute('aria-describedby'), part).toBeTruthy();
+      }
+      expect(visibleText(shadowQuery(el, '[part~="role-note"]'))).toContain('need the Offline or Admin role');
+      await expectNoAxeViolations(el);
+      // An administrator gets them enabled and no note.
+      const forAdmin = await mount(admin);
+      expect(shadowQuery<HTMLButtonElement>(forAdmin, '[part~="capability-button"]').disabled).toBe(false);
+      expect(forAdmin.shadowRoot!.querySelector('[part~="role-note"]')).toBeNull();
     });
   });
 

@@ -55,6 +55,7 @@ const MAX_RESPONSE_SIZE = 16 * 1024 * 1024;
  * @csspart base - The whole view.
  * @csspart title - The heading.
  * @csspart section - Each of the three sections.
+ * @csspart role-note - Says that the signed-in user lacks the role offline updates need (the actions are then disabled).
  * @csspart capability-button - Downloads the capability request.
  * @csspart activation-form - The activation request form.
  * @csspart activation-id-input - The Activation ID field.
@@ -261,12 +262,22 @@ export class LdOfflineUpdates extends LdElement {
     }
   }
 
+  /** Whether the signed-in user may make requests and upload responses (ROLE_OFFLINE or ROLE_ADMIN; security off: everyone). */
+  private get canUpdate(): boolean {
+    return this.roles.length === 0 || this.hasRole('ROLE_OFFLINE') || this.hasRole('ROLE_ADMIN');
+  }
+
   protected override render() {
     return html`<section part="base" class="base" aria-labelledby="${this.ids}-title">
       <h2 part="title" class="title" id="${this.ids}-title" tabindex="-1">Offline Server Updates</h2>
       <p class="hint">
         For license servers that cannot reach the back office: carry request files to the back office and its response files back.
       </p>
+      ${this.canUpdate
+        ? nothing
+        : html`<p part="role-note" class="notice" id="${this.ids}-role">
+            Offline updates need the Offline or Admin role. Your account can only view this page; ask an administrator.
+          </p>`}
       ${this.renderCapability()} ${this.renderActivation()} ${this.renderResponse()}
     </section>`;
   }
@@ -278,7 +289,7 @@ export class LdOfflineUpdates extends LdElement {
         A signed request for license updates (also the confirmation request the back office may ask for after a response).
       </p>
       <div class="actions">
-        <button part="capability-button" class="button" type="button" ?disabled=${this.capabilityBusy} @click=${() => this.downloadCapabilityRequest()}>
+        <button part="capability-button" class="button" type="button" ?disabled=${this.capabilityBusy || !this.canUpdate} aria-describedby=${this.canUpdate ? nothing : `${this.ids}-role`} @click=${() => this.downloadCapabilityRequest()}>
           ${this.capabilityBusy ? 'Preparing…' : 'Download request (.bin)'}
         </button>
       </div>
@@ -335,7 +346,7 @@ export class LdOfflineUpdates extends LdElement {
           </div>
         </div>
         <div class="actions">
-          <button part="generate-button" class="button" type="submit" ?disabled=${this.activationBusy}>
+          <button part="generate-button" class="button" type="submit" ?disabled=${this.activationBusy || !this.canUpdate} aria-describedby=${this.canUpdate ? nothing : `${this.ids}-role`}>
             ${this.activationBusy ? 'Generating…' : 'Generate request (.bin)'}
           </button>
         </div>
@@ -364,7 +375,7 @@ export class LdOfflineUpdates extends LdElement {
         ${this.responseProblem ? html`<p part="field-error" class="error" id="${this.ids}-file-error">${this.responseProblem}</p>` : nothing}
       </div>
       <div class="actions">
-        <button part="upload-button" class="button primary" type="button" ?disabled=${!this.responseFile || busy} @click=${() => this.uploadResponse()}>
+        <button part="upload-button" class="button primary" type="button" ?disabled=${!this.responseFile || busy || !this.canUpdate} aria-describedby=${this.canUpdate ? nothing : `${this.ids}-role`} @click=${() => this.uploadResponse()}>
           Upload
         </button>
         <button part="cancel-button" class="button" type="button" ?disabled=${!this.responseFile && !busy && this.uploadState === 'idle'} @click=${this.handleCancel}>

@@ -115,8 +115,14 @@ export function parseLicenseServerUrl(value: string): { licenseServerHost: strin
   const trimmed = value.trim();
   const lmgrd = LMGRD_ADDRESS.exec(trimmed);
   if (lmgrd) {
-    const check = checkHost(trimmed);
-    throw new Error(check.ok ? 'Invalid license server address.' : check.message);
+    // Its own wording: the Settings form's message talks about its fields, this one about the option.
+    const [, port, host] = lmgrd;
+    throw new Error(
+      `"${trimmed}" looks like an lmgrd (FlexNet Publisher) license server address (port@host). ` +
+        'The manager talks to a FlexNet Embedded local license server over REST: give --license-server ' +
+        `(or LICENSEDESK_LICENSE_SERVER) its URL, for example http://${host}:${DEFAULT_LICENSE_SERVER_PORT} ` +
+        `(its REST port, default ${DEFAULT_LICENSE_SERVER_PORT}, not ${port}).`,
+    );
   }
   const withScheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(trimmed) ? trimmed : `http://${trimmed}`;
   let url: URL;

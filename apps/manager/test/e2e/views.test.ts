@@ -146,6 +146,12 @@ describe('Settings', () => {
     await form.getByText(/lmgrd/).first().waitFor();
     await expect(form.locator('input[name="host"]').getAttribute('aria-invalid')).resolves.toBe('true');
 
+    // A host the server refuses (the form itself lets it through): what was typed stays, with the reason.
+    await host.fill('300.1.1.1');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await eventually(async () => expect(await form.getAttribute('state')).toBe('error'));
+    await expect(host.inputValue()).resolves.toBe('300.1.1.1');
+
     // C19: plain http to a host that is not this machine.
     await host.fill('10.0.0.5');
     await form.locator('[part="warning"]').getByText(/unencrypted/).waitFor();
@@ -470,6 +476,7 @@ describe('an unreachable license server', () => {
       // Settings still work: they live in the manager.
       await navTo(page, 'Settings');
       await page.locator('.ldm-probe-result').getByText(/License server unreachable/).waitFor();
+      await expect(page.locator('.ldm-probe-result').innerText()).resolves.not.toMatch(/unreachable:\s*unreachable:/i);
       const form = page.locator('ld-settings-form');
       await form.locator('input[name="pageSize"]').fill('20');
       await form.getByRole('button', { name: 'Save' }).click();

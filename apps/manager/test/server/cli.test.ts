@@ -82,5 +82,9 @@ describe('licensedesk-manager CLI', () => {
     const result = spawnSync(process.execPath, [CLI, '--data', data.path, '--port', '0', '--license-server', '8224@licsrv'], { encoding: 'utf8' });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/lmgrd/);
+    // Wording for the command line: the option and a URL to give it, not the web form's fields.
+    expect(result.stderr).toMatch(/--license-server/);
+    expect(result.stderr).toContain('http://licsrv:7070');
+    expect(result.stderr).not.toMatch(/License Server Port|\bhere\b/);
   });
 });

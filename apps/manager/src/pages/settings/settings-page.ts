@@ -32,7 +32,9 @@ function describeProbe(probe: ProbeResult): { text: string; variant: 'success' |
     return { text: `Found a FlexNet Embedded license server${version}${status} at ${probe.url}.`, variant: 'success' };
   }
   if (!probe.reachable) {
-    return { text: `License server unreachable: ${probe.error ?? `no answer from ${probe.url}`}.`, variant: 'error' };
+    // The probe's error already says "unreachable: <url>: <cause>" (its API wording): only the cause part is added here.
+    const cause = probe.error?.replace(/^unreachable:\s*/i, '') ?? `no answer from ${probe.url}`;
+    return { text: `License server unreachable: ${cause}.`, variant: 'error' };
   }
   if (!probe.isFlexNetEmbedded) {
     return {
@@ -48,6 +50,7 @@ class SettingsPage extends PageElement {
   static override properties = {
     ...PageElement.properties,
     current: { state: true },
+    formSettings: { state: true },
     formState: { state: true },
     message: { state: true },
     loadError: { state: true },
@@ -56,6 +59,8 @@ class SettingsPage extends PageElement {
   };
 
   declare current: ManagerSettings | null;
+  /** What the form shows: the saved settings, or what the user typed when the server refused it. */
+  declare formSettings: FormSettings | null;
   declare formState: SettingsFormState;
   declare message: string;
   declare loadError: unknown;
@@ -65,6 +70,7 @@ class SettingsPage extends PageElement {
   constructor() {
     super();
     this.current = null;
+    this.formSettings = null;
     this.formState = 'idle';
     this.message = '';
     this.loadError = undefined;
@@ -75,12 +81,14 @@ class SettingsPage extends PageElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.current = this.app?.settings ?? null;
+    this.formSettings = this.current ? toForm(this.current) : null;
     void this.load();
   }
 
   private async load(): Promise<void> {
     try {
       this.current = await getSettings();
+      this.formSettings = toForm(this.current);
       this.loadError = undefined;
     } catch (error) {
       this.loadError = error;
@@ -104,10 +112,10 @@ class SettingsPage extends PageElement {
     return html`${this.loadError
         ? html`<ld-status variant="error" notice=${`The manager's settings could not be read: ${(this.loadError as Error).message}`}></ld-status>`
         : nothing}
-      ${this.current
+      ${this.formSettings
         ? html`<ld-settings-form
             ?focus-on-load=${this.focusOnLoad}
-            .settings=${toForm(this.current)}
+            .settings=${this.formSettings}
             state=${this.formState}
             message=${this.message}
             @ld-settings-save=${this.handleSave}
@@ -137,10 +145,13 @@ class SettingsPage extends PageElement {
         allowDeviceDrop: s.allowDeviceDrop,
       });
       this.current = saved;
+      this.formSettings = toForm(saved);
       this.formState = 'saved';
       this.app.applySettings(saved);
       void this.runProbe();
     } catch (error) {
+      // The form keeps what the user typed (not the saved values), with the reason beside it.
+      this.formSettings = { ...s };
       this.formState = 'error';
       this.message =
         error instanceof ManagerApiError && error.details.length > 0

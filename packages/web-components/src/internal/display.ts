@@ -43,9 +43,30 @@ export function numberText(value: number | null | undefined): string {
   return typeof value === 'number' && Number.isFinite(value) ? String(value) : NO_VALUE_TEXT;
 }
 
-/** A flag as `true` / `false`, the way the vendor's Features view lists Metered and Counted. */
-export function booleanText(value: boolean | null | undefined): 'true' | 'false' {
-  return value === true ? 'true' : 'false';
+/** A flag as "Yes" / "No" (Metered, Counted). */
+export function booleanText(value: boolean | null | undefined): 'Yes' | 'No' {
+  return value === true ? 'Yes' : 'No';
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * An expiry shown compactly: a date-time as local `YYYY-MM-DD HH:mm` (so it does not wrap), a
+ * calendar date and "Permanent" as {@link expiryText} writes them. Put the full value from
+ * {@link expiryTitle} in a `title`.
+ */
+export function compactExpiryText(value: string | null | undefined): string {
+  const parsed = parseExpiry(value);
+  if (!parsed.ok) return String(value);
+  if (parsed.value.kind !== 'datetime') return formatExpiry(parsed.value);
+  const d = new Date(parsed.value.instant);
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
+
+/** The full ISO value of a date-time expiry, for a `title`; undefined for dates and permanent. */
+export function expiryTitle(value: string | null | undefined): string | undefined {
+  const parsed = parseExpiry(value);
+  return parsed.ok && parsed.value.kind === 'datetime' ? parsed.value.instant : undefined;
 }
 
 /** Any optional text, or a dash when absent or empty. */

@@ -62,6 +62,10 @@ export const baseStyles = css`
   [tabindex='-1']:focus {
     outline: none;
   }
+  /* A date or time never breaks in the middle. */
+  .date {
+    white-space: nowrap;
+  }
 `;
 
 /** Button looks shared by the elements that have buttons. */

@@ -111,4 +111,14 @@ export default css`
     color: var(--_ld-muted);
     font-size: 0.875em;
   }
+  .button.small {
+    min-height: 1.75rem;
+    padding: 0.125rem 0.5rem;
+    font-size: 0.875em;
+  }
+  /* Dates and times never break in the middle. */
+  td.date,
+  .date {
+    white-space: nowrap;
+  }
 `;

@@ -46,6 +46,20 @@ class LdTestOuter extends LitElement {
 if (!customElements.get('ld-test-outer')) customElements.define('ld-test-outer', LdTestOuter);
 
 describe('<ld-data-table>', () => {
+  it('styles buttons and dates that column templates put in cells with the shared looks', async () => {
+    const columns = [
+      { key: 'when', header: 'When', render: () => '2026-12-03', nowrap: true },
+      { key: 'edit', header: 'Edit', template: () => html`<button class="button small" type="button">Edit</button>` },
+    ];
+    const el = await fixture<HTMLElement>(html`<ld-data-table caption="Groups" .columns=${columns} .rows=${[{ id: 1 }]}></ld-data-table>`);
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('td button')!;
+    const style = getComputedStyle(button);
+    expect(style.borderRadius).toBe('6px');
+    expect(style.cursor).toBe('pointer');
+    expect(style.minHeight).toBe('28px');
+    expect(getComputedStyle(el.shadowRoot!.querySelector('[part~="cell-when"]')!).whiteSpace).toBe('nowrap');
+  });
+
   describe('properties', () => {
     it('renders headers, rows and cell parts, values as text', async () => {
       const rows = [{ id: 9, name: '<b>bold</b>', version: '1.0', count: 1, vendor: '<script>x</script>' }];

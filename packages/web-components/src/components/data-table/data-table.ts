@@ -5,7 +5,7 @@ import { LdCopyEvent } from '../../events/copy.js';
 import { LdRowSelectEvent } from '../../events/row-select.js';
 import { LdSortChangeEvent, type SortDirection } from '../../events/sort-change.js';
 import { copyText } from '../../internal/clipboard.js';
-import { baseStyles } from '../../internal/styles.js';
+import { baseStyles, buttonStyles } from '../../internal/styles.js';
 import styles from './data-table.styles.js';
 
 /** A cell's plain value. */
@@ -35,6 +35,8 @@ export interface LdColumn<R = unknown> {
   copyable?: boolean;
   /** Text alignment (numbers usually `end`). */
   align?: 'start' | 'end';
+  /** Keep the cell on one line (dates and times must not break in the middle). */
+  nowrap?: boolean;
 }
 
 /** Rows rendered at most, so the DOM stays small; larger lists must be paged. */
@@ -93,7 +95,8 @@ function compareValues(a: CellValue, b: CellValue): number {
  * @cssproperty --ld-data-table-background - Table background.
  */
 export class LdDataTable<R = unknown> extends LitElement {
-  static override styles = [baseStyles, styles];
+  // buttonStyles: cells rendered by a column `template` may hold `.button` controls (e.g. Edit).
+  static override styles = [baseStyles, buttonStyles, styles];
 
   /** The columns. */
   @property({ attribute: false })
@@ -218,7 +221,7 @@ export class LdDataTable<R = unknown> extends LitElement {
   private renderHeader(column: LdColumn<R>) {
     const sortable = this.sortable && column.sortable !== false;
     const sorted = sortable && this.sortKey === column.key;
-    const align = column.align === 'end' ? 'end' : '';
+    const align = [column.align === 'end' ? 'end' : '', column.nowrap ? 'date' : ''].filter(Boolean).join(' ');
     return html`<th
       part="header-cell header-cell-${column.key}"
       class=${align}
@@ -251,7 +254,7 @@ export class LdDataTable<R = unknown> extends LitElement {
   }
 
   private renderCell(column: LdColumn<R>, row: R, index: number, active: boolean) {
-    const align = column.align === 'end' ? 'end' : '';
+    const align = [column.align === 'end' ? 'end' : '', column.nowrap ? 'date' : ''].filter(Boolean).join(' ');
     if (column.template) {
       return html`<td part="cell cell-${column.key}" class=${align}>${column.template(row, index)}</td>`;
     }

@@ -65,8 +65,14 @@ async function loaded(el: LdDeviceDetails): Promise<LdDeviceDetails> {
   return el;
 }
 
+/** A date-time as local `YYYY-MM-DD HH:mm`, the compact form the view shows (full ISO in its title). */
+const localMinute = (value: string) => {
+  const d = new Date(value);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+};
 const expiryShown = (value: string | null | undefined) =>
-  value === null || value === undefined || value.toLowerCase() === 'permanent' ? 'Permanent' : value.length === 10 ? value : new Date(value).toISOString();
+  value === null || value === undefined || value.toLowerCase() === 'permanent' ? 'Permanent' : value.length === 10 ? value : localMinute(value);
 
 function dropButton(el: LdDeviceDetails): HTMLButtonElement | null {
   return el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="drop-button"]');
@@ -85,6 +91,9 @@ describe('<ld-device-details>', () => {
       expect(fieldValue(el, 'Device Type')).toBe('PHYSICAL');
       expect(fieldValue(el, 'Alias')).toBe('reserved-f01898ad8dd3');
       expect(fieldValue(el, 'Device Expiry')).toBe(expiryShown(device!.expiry));
+      const expiryEl = el.shadowRoot!.querySelector('[part~="field-expiry"] .date')!;
+      if (device!.expiry && device!.expiry.length > 10) expect(expiryEl.getAttribute('title')).toBe(new Date(device!.expiry).toISOString());
+      expect(getComputedStyle(expiryEl).whiteSpace).toBe('nowrap');
       expect(textOf(el.shadowRoot!.querySelector('h2'))).toBe('Device Details: F01898AD8DD3');
 
       const table = await waitForTable(el);
@@ -96,7 +105,7 @@ describe('<ld-device-details>', () => {
           Used: String(f.used),
           Expiry: expiryShown(f.expiry),
           'Start Date': f.starts ?? '—',
-          'Vendor String': f.vendorString ?? '',
+          'Vendor String': f.vendorString || '—',
         })),
       );
     });

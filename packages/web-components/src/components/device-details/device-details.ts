@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { LdBackEvent } from '../../events/back.js';
@@ -8,7 +8,7 @@ import { LdElement } from '../../internal/ld-element.js';
 import type { ConsumedFeature, DeviceDetail, HealthResponse } from '../../internal/sdk.js';
 import { baseStyles, buttonStyles } from '../../internal/styles.js';
 import { licenseViewStyles } from '../../internal/license-view-styles.js';
-import { expiryText, numberText, optionalText } from '../../internal/display.js';
+import { compactExpiryText, expiryText, expiryTitle, numberText, optionalText } from '../../internal/display.js';
 import { isAbort } from '../../internal/errors.js';
 import { focusSoon } from '../../internal/focus.js';
 import type { LdColumn } from '../data-table/data-table.js';
@@ -19,9 +19,15 @@ export const CONSUMED_FEATURE_COLUMNS: LdColumn<ConsumedFeature>[] = [
   { key: 'featureName', header: 'Feature Name' },
   { key: 'featureVersion', header: 'Version', value: (f) => String(f.featureVersion) },
   { key: 'used', header: 'Used', align: 'end', value: (f) => numberText(f.used) },
-  { key: 'expiry', header: 'Expiry', value: (f) => expiryText(f.expiry) },
-  { key: 'starts', header: 'Start Date', value: (f) => optionalText(f.starts) },
-  { key: 'vendorString', header: 'Vendor String', value: (f) => f.vendorString ?? '', truncate: 40 },
+  {
+    key: 'expiry',
+    header: 'Expiry',
+    value: (f) => expiryText(f.expiry),
+    render: (f) => compactExpiryText(f.expiry),
+    template: (f) => html`<span class="date" title=${expiryTitle(f.expiry) ?? nothing}>${compactExpiryText(f.expiry)}</span>`,
+  },
+  { key: 'starts', header: 'Start Date', value: (f) => optionalText(f.starts), nowrap: true },
+  { key: 'vendorString', header: 'Vendor String', value: (f) => f.vendorString ?? '', render: (f) => optionalText(f.vendorString), truncate: 40 },
 ];
 
 /** What the view is doing with the drop confirmation. */
@@ -203,7 +209,7 @@ export class LdDeviceDetails extends LdElement {
     ></ld-status>`;
   }
 
-  private field(name: string, label: string, value: string) {
+  private field(name: string, label: string, value: string | TemplateResult) {
     return html`<div part="field field-${name}" class="field-row">
       <dt part="label">${label}</dt>
       <dd part="value">${value}</dd>
@@ -217,7 +223,7 @@ export class LdDeviceDetails extends LdElement {
         ${this.field('id-type', 'ID Type', device.hostid.hostidType)}
         ${this.field('device-type', 'Device Type', device.machineType ?? 'UNKNOWN')}
         ${this.field('alias', 'Alias', optionalText(device.alias))}
-        ${this.field('expiry', 'Device Expiry', expiryText(device.expiry))}
+        ${this.field('expiry', 'Device Expiry', html`<span class="date" title=${expiryTitle(device.expiry) ?? nothing}>${compactExpiryText(device.expiry)}</span>`)}
         ${this.field('host-name', 'Host Name', optionalText(device.hostName))}
         ${this.field('served-status', 'Served Status', optionalText(device.servedStatus))}
         ${this.field('updated', 'Last Updated', optionalText(device.updateTime))}

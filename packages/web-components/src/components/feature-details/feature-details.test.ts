@@ -51,6 +51,13 @@ async function mount(id: number, client = admin, extra = '') {
   return el;
 }
 
+/** A date-time as local `YYYY-MM-DD HH:mm`, the compact form the view shows. */
+function localMinute(value: string): string {
+  const d = new Date(value);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 describe('<ld-feature-details>', () => {
   describe('properties', () => {
     it('shows every field of the feature record', async () => {
@@ -85,7 +92,7 @@ describe('<ld-feature-details>', () => {
       expect(fieldValue(el, 'Vendor String')).toContain('region=emea');
       expect(fieldValue(el, 'Feature Expiry')).toBe('Permanent');
       expect(fieldValue(el, 'Status')).toBe(f1.starts && Date.parse(f1.starts) > Date.now() ? 'Not started' : 'Active');
-      expect(fieldValue(el, 'Feature Selectors')).toBe('None');
+      expect(fieldValue(el, 'Feature Selectors')).toBe('—');
       expect(fieldValue(el, 'Activation ID')).toBe('ACT-A');
       expect(textOf(el.shadowRoot!.querySelector('h2'))).toBe('Feature Details: f1 1.0');
     });
@@ -105,7 +112,7 @@ describe('<ld-feature-details>', () => {
       let el = await mount(viewer.id);
       expect(fieldValue(el, 'Total Count')).toBe('Uncounted');
       expect(fieldValue(el, 'Available')).toBe('Uncounted');
-      expect(fieldValue(el, 'Counted')).toBe('false');
+      expect(fieldValue(el, 'Counted')).toBe('No');
 
       const translate = await record((f) => f.featureName === 'translate');
       el = await mount(translate.id);
@@ -187,8 +194,15 @@ describe('<ld-feature-details>', () => {
           'Device Type': usage.client.machineType ?? 'UNKNOWN',
           'Device Alias': usage.client.alias ?? '—',
           'Total Count Served': String(usage.useCount),
-          Expiry: usage.expiry ? usage.expiry : 'Permanent',
+          Expiry: usage.expiry ? (usage.expiry.length > 10 ? localMinute(usage.expiry) : usage.expiry) : 'Permanent',
         });
+      }
+      // The full instant stays available as the cell's title; the compact text does not wrap.
+      const dated = served.items.slice(0, 20).findIndex((u) => (u.expiry ?? '').length > 10);
+      if (dated >= 0) {
+        const cell = table.shadowRoot!.querySelectorAll('tbody tr.row')[dated]!.querySelector('[part~="cell-expiry"] .date')!;
+        expect(cell.getAttribute('title')).toBe(new Date(served.items[dated]!.expiry!).toISOString());
+        expect(getComputedStyle(cell).whiteSpace).toBe('nowrap');
       }
       const total = served.items.reduce((sum, u) => sum + u.useCount, 0);
       expect(total).toBeLessThanOrEqual(f1.used);

@@ -12,7 +12,19 @@ import type { Feature, FeatureUsage } from '../../internal/sdk.js';
 import { PagedList, listStatus, pagedTable } from '../../internal/paged-list.js';
 import { baseStyles, buttonStyles } from '../../internal/styles.js';
 import { licenseViewStyles } from '../../internal/license-view-styles.js';
-import { booleanText, countText, expiryText, featureStatusText, numberText, optionalText, viewPageSize, UNCOUNTED_TEXT } from '../../internal/display.js';
+import {
+  booleanText,
+  compactExpiryText,
+  countText,
+  expiryText,
+  expiryTitle,
+  featureStatusText,
+  numberText,
+  optionalText,
+  viewPageSize,
+  NO_VALUE_TEXT,
+  UNCOUNTED_TEXT,
+} from '../../internal/display.js';
 import { featureStatus } from '@licensedesk/sdk';
 import { focusSoon } from '../../internal/focus.js';
 import type { LdColumn } from '../data-table/data-table.js';
@@ -28,7 +40,13 @@ export const SERVED_DEVICE_COLUMNS: LdColumn<FeatureUsage>[] = [
   { key: 'deviceType', header: 'Device Type', value: (u) => u.client.machineType ?? 'UNKNOWN' },
   { key: 'alias', header: 'Device Alias', value: (u) => optionalText(u.client.alias), truncate: 40 },
   { key: 'useCount', header: 'Total Count Served', align: 'end', value: (u) => u.useCount },
-  { key: 'expiry', header: 'Expiry', value: (u) => expiryText(u.expiry) },
+  {
+    key: 'expiry',
+    header: 'Expiry',
+    value: (u) => u.expiry ?? '',
+    render: (u) => compactExpiryText(u.expiry),
+    template: (u) => html`<span class="date" title=${expiryTitle(u.expiry) ?? nothing}>${compactExpiryText(u.expiry)}</span>`,
+  },
 ];
 
 /** Available counts of one record: count minus used, never below 0; "Uncounted" for unlimited records. */
@@ -217,7 +235,7 @@ export class LdFeatureDetails extends LdElement {
         'selectors',
         'Feature Selectors',
         selectors.length === 0
-          ? 'None'
+          ? NO_VALUE_TEXT
           : html`<ul part="selectors" class="selectors">
               ${selectors.map(([name, value]) => html`<li>${name} = ${value}</li>`)}
             </ul>`,
@@ -231,7 +249,7 @@ export class LdFeatureDetails extends LdElement {
   }
 
   private renderVendorString(text: string) {
-    if (text === '') return html`<span part="vendor-string" class="value">None</span>`;
+    if (text === '') return html`<span part="vendor-string" class="value">${NO_VALUE_TEXT}</span>`;
     const long = text.length > VENDOR_STRING_SHORT_LENGTH || text.includes('\n');
     const clipped = long && !this.vendorExpanded;
     return html`<span class="long-text">

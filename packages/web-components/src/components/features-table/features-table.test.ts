@@ -66,8 +66,8 @@ function expectedSummary(records: Feature[]): Array<Record<string, string>> {
       'First Expiration': shownExpiry(byExpiry[0]!.expiry),
       'Last Expiration': shownExpiry(byExpiry[byExpiry.length - 1]!.expiry),
       'Total Overdraft': String(list.reduce((sum, r) => sum + (r.overdraftCount ?? 0), 0)),
-      Metered: String(list.some((r) => r.metered === true)),
-      Counted: String(!uncounted),
+      Metered: list.some((r) => r.metered === true) ? 'Yes' : 'No',
+      Counted: uncounted ? 'No' : 'Yes',
     };
   });
 }
@@ -138,7 +138,7 @@ describe('<ld-features-table>', () => {
       expect(f1['Total Count']).toBe('15');
       expect(f1['First Expiration']).toBe(f1Dated.expiry);
       expect(f1['Last Expiration']).toBe('Permanent');
-      expect(f1.Counted).toBe('true');
+      expect(f1.Counted).toBe('Yes');
       const f1v2 = shown.find((r) => r.Feature === 'f1' && r.Version === '2.0')!;
       expect(f1v2['Total Count']).toBe('3');
       expect(f1v2['First Expiration']).toBe('Permanent');
@@ -146,7 +146,7 @@ describe('<ld-features-table>', () => {
 
       const analyzer = shown.find((r) => r.Feature === 'analyzer' && r.Version === '5.2')!;
       expect(analyzer['Total Overdraft']).toBe('2');
-      expect(shown.find((r) => r.Feature === 'render-node')!.Metered).toBe('true');
+      expect(shown.find((r) => r.Feature === 'render-node')!.Metered).toBe('Yes');
     });
 
     it('shows uncounted features as "Uncounted" and not counted', async () => {
@@ -155,7 +155,7 @@ describe('<ld-features-table>', () => {
       const viewer = rowObjects(table).find((r) => r.Feature === 'viewer')!;
       expect(viewer['Total Count']).toBe('Uncounted');
       expect(viewer['Total Available']).toBe('Uncounted');
-      expect(viewer.Counted).toBe('false');
+      expect(viewer.Counted).toBe('No');
     });
 
     it('shows perpetual licenses as "Permanent" and 2099-01-01 as a date (C10)', async () => {
@@ -513,8 +513,8 @@ describe('<ld-features-table>', () => {
           'First Expiration': '2026-04-30',
           'Last Expiration': 'Permanent',
           'Total Overdraft': '0',
-          Metered: 'false',
-          Counted: 'true',
+          Metered: 'No',
+          Counted: 'Yes',
         },
         {
           Feature: 'f1',
@@ -525,8 +525,8 @@ describe('<ld-features-table>', () => {
           'First Expiration': 'Permanent',
           'Last Expiration': 'Permanent',
           'Total Overdraft': '0',
-          Metered: 'false',
-          Counted: 'true',
+          Metered: 'No',
+          Counted: 'Yes',
         },
       ]);
       // 2099-01-01 is a date; an entitlement without an expiry is permanent.

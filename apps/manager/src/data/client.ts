@@ -129,7 +129,8 @@ export async function requiresCredentials(origin = location.origin): Promise<boo
     const response = await fetch(`${origin}/api/1.0/instances/~/features?pageSize=1&pageNumber=1`, {
       headers: { accept: 'application/json' },
     });
-    void response.body?.cancel();
+    // Read to the end (it is one short record or error): cancelling the body showed as an aborted request.
+    await response.arrayBuffer().catch(() => undefined);
     return response.status === 401;
   } catch {
     return false;

@@ -1,6 +1,6 @@
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
 import { createContext, closeContext, type StartInfo } from './bootstrap.js';
 import type { EmulatorContext, Logger } from './context.js';
@@ -95,14 +95,18 @@ function toApiError(error: any, request: FastifyRequest): ApiError {
  * `{key, message, arguments, details}` error shape everywhere, and optional response checks.
  */
 export async function createEmulatorApp(options: EmulatorOptions = {}): Promise<EmulatorApp> {
-  const app = Fastify({
-    logger: (options.logger ?? false) as any,
-    https: options.tls ? { cert: options.tls.cert, key: options.tls.key } : null,
+  const serverOptions = {
+    logger: options.logger ?? false,
     rewriteUrl: (req: { url?: string }) => rewriteShortUrl(req.url ?? '/'),
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
     trustProxy: false,
-  } as any) as unknown as FastifyInstance;
+  };
+  // The HTTPS and HTTP overloads of Fastify() return differently typed instances; routes and
+  // hooks are the same on both, so the app is handled as one FastifyInstance from here on.
+  const app: FastifyInstance = options.tls
+    ? (Fastify({ ...serverOptions, https: { cert: options.tls.cert, key: options.tls.key } }) as unknown as FastifyInstance)
+    : Fastify(serverOptions);
 
   const log: Logger = options.logger ? (app.log as unknown as Logger) : { info() {}, warn() {}, error() {}, debug() {} };
   const { ctx, info } = await createContext(options, log);
@@ -198,7 +202,9 @@ export async function createEmulatorApp(options: EmulatorOptions = {}): Promise<
   const handlers = allHandlers();
   await app.register(openapiGlue, {
     specification: spec,
-    operationResolver: ((operationId: string) => {
+    // The glue completes these partial route options with the method, URL and schemas of the
+    // operation in the spec, which its type declaration does not express.
+    operationResolver: (operationId: string) => {
       const op = operations.get(operationId);
       const handler = handlers[operationId];
       return {
@@ -216,8 +222,8 @@ export async function createEmulatorApp(options: EmulatorOptions = {}): Promise<
           if (reply.sent) return reply;
           return result;
         },
-      };
-    }) as any,
+      } as unknown as RouteOptions;
+    },
   });
 
   return { app, ctx, info };

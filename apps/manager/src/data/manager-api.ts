@@ -4,6 +4,8 @@
  * work while it is down.
  */
 
+import type { ProbeResult } from '../shared/probe-result.js';
+
 /** The manager's settings as `/manager-api/settings` answers them. */
 export interface ManagerSettings {
   licenseServerHost: string;
@@ -27,17 +29,7 @@ export interface ManagerInfo {
   licenseServerCaConfigured: boolean;
 }
 
-/** What `/manager-api/probe` answers (C15: what was found at the configured address). */
-export interface ProbeResult {
-  reachable: boolean;
-  url: string;
-  isFlexNetEmbedded: boolean;
-  version?: string;
-  status?: string;
-  httpStatus?: number;
-  error?: string;
-  elapsedMs: number;
-}
+export type { ProbeResult };
 
 /** A failed manager API call, with the manager's error key and per-field details. */
 export class ManagerApiError extends Error {

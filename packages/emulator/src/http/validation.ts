@@ -3,7 +3,7 @@ import addFormatsModule from 'ajv-formats';
 import { ApiError, type ErrorDetail } from '../errors.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under some loaders.
-const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as typeof addFormatsModule;
+const addFormats = (addFormatsModule as typeof addFormatsModule & { default?: typeof addFormatsModule }).default ?? addFormatsModule;
 
 /** OpenAPI formats that are annotations only. */
 const ANNOTATION_FORMATS = ['binary', 'byte', 'password', 'int32', 'int64', 'float', 'double'];

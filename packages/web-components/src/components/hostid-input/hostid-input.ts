@@ -18,7 +18,6 @@ export function hostIdProblem(value: string, type: string): string | null {
     return 'An ETHERNET host id is 12 hexadecimal digits, such as AA11BB22CC33 (":" and "-" may separate them).';
   }
   if (type === 'VM_UUID' && !UUID.test(value)) return 'A VM_UUID host id is a UUID, such as 4C4C4544-0042-3510-8052-B4C04F4E4B32.';
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(value)) return 'A host id cannot contain control characters.';
   return null;
 }
